@@ -1,0 +1,37 @@
+package com.catalogimage.contracts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An image the model returned, travelling inline to the uploader (see docs/decisions for why not a claim check).
+ *
+ * @param request       the request it answers
+ * @param image         the encoded image bytes as the model returned them
+ * @param contentType   what the generator asked for ({@code image/png} or {@code image/jpeg}); the uploader verifies it
+ * @param model         the model family, for example {@code gpt-image-1-mini}
+ * @param deployment    the Azure deployment that served the call
+ * @param size          for example {@code 1024x1024}
+ * @param quality       for example {@code low}
+ * @param usage         token usage reported by gpt-image models, {@code null} when the model reports none
+ * @param costUsd       the list-price cost of this image
+ * @param revisedPrompt the prompt the model says it used, when it says
+ * @param generatedAt   when the model answered
+ */
+public record GeneratedImage(
+        ImageRequest request,
+        byte[] image,
+        String contentType,
+        String model,
+        String deployment,
+        String size,
+        String quality,
+        Usage usage,
+        BigDecimal costUsd,
+        String revisedPrompt,
+        Instant generatedAt) {
+
+    /** Token usage as reported in the image API's {@code usage} object. */
+    public record Usage(long inputTokens, long outputTokens, long totalTokens) {
+    }
+}

@@ -1,0 +1,30 @@
+package com.catalogimage.contracts;
+
+import java.time.Instant;
+
+/**
+ * An image stored in Blob Storage, ready to be written back to the catalog.
+ *
+ * @param request     the request it answers
+ * @param blobName    the blob's name inside its container
+ * @param url         the full public URL the catalog will hold
+ * @param contentType the verified content type
+ * @param sizeBytes   the stored size
+ * @param sha256      hex SHA-256 of the bytes
+ * @param width       decoded width in pixels
+ * @param height      decoded height in pixels
+ * @param model       the model that generated it
+ * @param storedAt    when the upload finished
+ */
+public record StoredImage(
+        ImageRequest request,
+        String blobName,
+        String url,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        int width,
+        int height,
+        String model,
+        Instant storedAt) {
+}
