@@ -1,0 +1,40 @@
+package com.catalogimage.localstack.testing;
+
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.localstack.kafka.EmbeddedKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A real Kafka broker for a service test, with every pipeline topic created. Uses the broker in
+ * {@code KAFKA_BOOTSTRAP_SERVERS} when set (a container or a cluster), else one embedded in the test JVM.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String EXTERNAL_BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+
+    /** The bootstrap servers tests should use, starting the embedded broker if needed. */
+    public static String bootstrapServers() {
+        String external = System.getenv(EXTERNAL_BOOTSTRAP_ENV);
+        if (external != null && !external.isBlank()) {
+            EmbeddedKafka.createTopics(external, Topics.all());
+            return external;
+        }
+        return embedded().bootstrapServers();
+    }
+
+    /** The embedded broker itself, for tests that restart it. */
+    public static EmbeddedKafka embedded() {
+        return SharedInfrastructure.get(EmbeddedKafka.class, EmbeddedKafka::startTemporary);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // shared by the module's test classes; closed when the JVM exits
+    }
+}
