@@ -1,0 +1,28 @@
+package com.catalogimage.uploader.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class BlobUploaderHealthTest {
+
+    @Test
+    void isLive() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void isReadyOnceTheRealBrokerAnswers() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+    }
+}

@@ -1,0 +1,98 @@
+package com.catalogimage.contracts.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.catalogimage.contracts.DeadLetterReason;
+import com.catalogimage.contracts.GeneratedImage;
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.Topics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Random;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456Z");
+    static final ImageRequest REQUEST = new ImageRequest("req-42", new Product(42, "Kids Dinosaur Pajamas",
+            "Set of kids pajamas with colorful dinosaur prints, neatly folded.", 1, "Clothing", "kids,sleepwear"),
+            1, null, ImageRequest.Origin.SCAN, NOW);
+
+    private final JsonSerializer<Object> serializer = new JsonSerializer<>();
+
+    @Test
+    void imageRequestRoundTrips() {
+        assertThat(roundTrip(REQUEST, new ImageRequestDeserializer(), Topics.IMAGE_REQUESTS)).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void generatedImageRoundTripsWithItsBytes() {
+        byte[] png = new byte[300_000];
+        new Random(7).nextBytes(png);
+        GeneratedImage image = new GeneratedImage(REQUEST, png, "image/png", "gpt-image-1-mini", "gpt-image-1-mini",
+                "1024x1024", "low", new GeneratedImage.Usage(50, 272, 322), new BigDecimal("0.011"), null, NOW);
+
+        GeneratedImage read = roundTrip(image, new GeneratedImageDeserializer(), Topics.GENERATED_IMAGES);
+
+        assertThat(read.image()).isEqualTo(png);
+        assertThat(read.request()).isEqualTo(REQUEST);
+        assertThat(read.usage()).isEqualTo(image.usage());
+        assertThat(read.costUsd()).isEqualByComparingTo("0.011");
+        assertThat(read.generatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void storedImageRoundTrips() {
+        StoredImage stored = new StoredImage(REQUEST, "products/42-kids-dinosaur-pajamas-0123456789ab.png",
+                "http://127.0.0.1:10000/devstoreaccount1/products/42-kids-dinosaur-pajamas-0123456789ab.png",
+                "image/png", 123_456, "0123456789ab".repeat(5) + "0123", 1024, 1024, "gpt-image-1-mini", NOW);
+        assertThat(roundTrip(stored, new StoredImageDeserializer(), Topics.STORED_IMAGES)).isEqualTo(stored);
+    }
+
+    @Test
+    void productStatusRoundTripsWithItsReason() {
+        ProductStatus status = ProductStatus.deadLettered(REQUEST, DeadLetterReason.CONTENT_POLICY, "safety system", "image-generator");
+        ProductStatus read = roundTrip(status, new ProductStatusDeserializer(), Topics.IMAGE_STATUS);
+        assertThat(read).isEqualTo(status);
+        assertThat(read.reason()).isEqualTo(ProductStatus.ReasonCode.CONTENT_POLICY);
+    }
+
+    @Test
+    void aNewerProducersUnknownFieldsAndStatesAreTolerated() {
+        String newer = """
+                {"productId":7,"requestId":"r-7","state":"ARCHIVED","reason":"SOME_NEW_REASON",
+                 "stage":"future-stage","at":"2026-11-23T10:15:30Z","priority":"high","extra":{"nested":[1,2]}}""";
+
+        ProductStatus read = new ProductStatusDeserializer().deserialize(Topics.IMAGE_STATUS, newer.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.productId()).isEqualTo(7);
+        assertThat(read.state()).isEqualTo(ProductStatus.State.UNKNOWN);
+        assertThat(read.reason()).isEqualTo(ProductStatus.ReasonCode.UNKNOWN);
+    }
+
+    @Test
+    void aMalformedRecordFailsNamingTheTopicAndType() {
+        byte[] garbage = "{\"requestId\": \"r-1\", \"product\": ".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new ImageRequestDeserializer().deserialize(Topics.IMAGE_REQUESTS, garbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("image-requests")
+                .hasMessageContaining("ImageRequest");
+    }
+
+    @Test
+    void nullStaysNullForTombstones() {
+        assertThat(serializer.serialize(Topics.IMAGE_STATUS, null)).isNull();
+        assertThat(new ProductStatusDeserializer().deserialize(Topics.IMAGE_STATUS, null)).isNull();
+    }
+
+    private <T> T roundTrip(T value, JsonDeserializer<T> deserializer, String topic) {
+        return deserializer.deserialize(topic, serializer.serialize(topic, value));
+    }
+}
