@@ -206,6 +206,7 @@ public final class ImageApiEmulator implements AutoCloseable {
 
     public static ImageApiEmulator start(Options options) {
         ImageApiEmulator emulator = new ImageApiEmulator(Objects.requireNonNull(options, "options"));
+        ImageRenderer.warmUpInBackground();
         emulator.server.start();
         return emulator;
     }

@@ -188,9 +188,10 @@ final class ImagesHandler implements HttpHandler {
                 "transparent".equals(request.background()), request.outputCompression(), productName,
                 category == null ? "" : category, footer);
 
+        // rendering is deterministic, so the n images would be identical anyway: draw once, spare the shared CPU
+        String b64 = Base64.getEncoder().encodeToString(renderer.render(spec));
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
-            String b64 = Base64.getEncoder().encodeToString(renderer.render(spec));
             Map<String, Object> item = new LinkedHashMap<>();
             if (dallE && request.dataUrl()) {
                 item.put("url", "data:image/png;base64," + b64);
