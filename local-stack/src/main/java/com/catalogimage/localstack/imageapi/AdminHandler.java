@@ -1,0 +1,183 @@
+package com.catalogimage.localstack.imageapi;
+
+import static com.catalogimage.localstack.http.JsonHttpServer.JSON;
+
+import com.catalogimage.localstack.http.JsonHttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test and operator controls under {@code /admin/}. None of this exists on Azure; it is here so a local run (or a test
+ * in another process) can drive the same faults, counters and settings as the Java API. Open without a key: the
+ * server binds to loopback only.
+ *
+ * <pre>
+ * GET    /admin/stats          counters (see {@link Stats})
+ * POST   /admin/stats/reset    zero them
+ * GET    /admin/faults         the active faults
+ * POST   /admin/faults         add faults, e.g. {"deployment":"gpt-image-1-mini", "failNext":{"status":503,"count":2},
+ *                              "failFor":{"status":500,"seconds":30}, "failureProbability":0.05,
+ *                              "timeoutProbability":0.02, "timeoutNext":1, "timeoutHoldSeconds":120,
+ *                              "resourceBlocked":true, "seed":7}   (every field optional; no deployment = all)
+ * DELETE /admin/faults         clear all faults (?deployment=x: only that deployment's)
+ * GET    /admin/config         settings in force
+ * POST   /admin/config         {"latencyMs":300, "jitterMs":50, "requestsPerMinute":{"gpt-image-1-mini":6},
+ *                              "blockedTerms":["jeans"], "policyErrorStyle":"CONTENT_FILTER"}   (every field optional)
+ * </pre>
+ * A malformed admin request gets 400 {@code {"error":{"code":"BadRequest","message":...}}}.
+ */
+final class AdminHandler implements HttpHandler {
+
+    private final ImageApiEmulator emulator;
+
+    AdminHandler(ImageApiEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String route = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT) + " " + stripSlash(exchange.getRequestURI().getPath());
+        try {
+            switch (route) {
+                case "GET /admin/stats" -> JsonHttpServer.sendJson(exchange, 200, stats());
+                case "POST /admin/stats/reset" -> {
+                    emulator.stats().reset();
+                    JsonHttpServer.send(exchange, 204, null, null);
+                }
+                case "GET /admin/faults" -> JsonHttpServer.sendJson(exchange, 200, emulator.faults().describe());
+                case "POST /admin/faults" -> {
+                    applyFaults(body(exchange));
+                    JsonHttpServer.sendJson(exchange, 200, emulator.faults().describe());
+                }
+                case "DELETE /admin/faults" -> {
+                    String deployment = JsonHttpServer.query(exchange).get("deployment");
+                    (deployment == null ? emulator.faults() : emulator.faults().forDeployment(deployment)).clear();
+                    JsonHttpServer.send(exchange, 204, null, null);
+                }
+                case "GET /admin/config" -> JsonHttpServer.sendJson(exchange, 200, config());
+                case "POST /admin/config" -> {
+                    emulator.configure(parseConfig(body(exchange)));
+                    JsonHttpServer.sendJson(exchange, 200, config());
+                }
+                default -> JsonHttpServer.sendJson(exchange, 404,
+                        Map.of("error", Map.of("code", "NotFound", "message", "No admin route " + route)));
+            }
+        } catch (IllegalArgumentException | IOException badRequest) {
+            JsonHttpServer.sendJson(exchange, 400,
+                    Map.of("error", Map.of("code", "BadRequest", "message", String.valueOf(badRequest.getMessage()))));
+        }
+    }
+
+    private Map<String, Object> stats() {
+        Stats stats = emulator.stats();
+        Map<String, Object> deployments = new LinkedHashMap<>();
+        for (String name : emulator.deployments().keySet()) {
+            deployments.put(name, Map.of("requests", stats.requests(name), "throttled", stats.throttled(name),
+                    "generations", stats.generationsForDeployment(name)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generations", stats.generations());
+        out.put("images", stats.images());
+        out.put("deployments", deployments);
+        out.put("requestsByDeployment", stats.requestsByDeployment());
+        out.put("responsesByStatus", stats.responsesByStatus());
+        out.put("generationsByRequestId", stats.generationsByRequestId());
+        out.put("duplicateRequestIds", stats.duplicateRequestIds());
+        out.put("generationsByPrompt", stats.generationsByPrompt());
+        return out;
+    }
+
+    private void applyFaults(JsonNode body) {
+        Faults faults = body.hasNonNull("deployment")
+                ? emulator.faults().forDeployment(body.get("deployment").asText()) : emulator.faults();
+        if (body.hasNonNull("seed")) {
+            faults.seed(body.get("seed").asLong());
+        }
+        if (body.hasNonNull("failNext")) {
+            JsonNode failNext = body.get("failNext");
+            faults.failNext(failNext.path("status").asInt(500), failNext.path("count").asInt(1));
+        }
+        if (body.hasNonNull("failFor")) {
+            JsonNode failFor = body.get("failFor");
+            faults.failFor(failFor.path("status").asInt(500),
+                    Duration.ofMillis((long) (failFor.path("seconds").asDouble(0) * 1000)));
+        }
+        if (body.hasNonNull("failureProbability")) {
+            faults.failureProbability(body.get("failureProbability").asDouble());
+        }
+        if (body.hasNonNull("timeoutProbability")) {
+            faults.timeoutProbability(body.get("timeoutProbability").asDouble());
+        }
+        if (body.hasNonNull("timeoutNext")) {
+            faults.timeoutNext(body.get("timeoutNext").asInt());
+        }
+        if (body.hasNonNull("timeoutHoldSeconds")) {
+            faults.timeoutHold(Duration.ofMillis((long) (body.get("timeoutHoldSeconds").asDouble() * 1000)));
+        }
+        if (body.hasNonNull("resourceBlocked")) {
+            faults.blockResource(body.get("resourceBlocked").asBoolean());
+        }
+    }
+
+    private static ImageApiEmulator.Config parseConfig(JsonNode body) {
+        ImageApiEmulator.Config change = ImageApiEmulator.Config.change();
+        if (body.hasNonNull("latencyMs")) {
+            change = change.withLatency(Duration.ofMillis(body.get("latencyMs").asLong()));
+        }
+        if (body.hasNonNull("jitterMs")) {
+            change = change.withJitter(Duration.ofMillis(body.get("jitterMs").asLong()));
+        }
+        if (body.hasNonNull("requestsPerMinute")) {
+            var fields = body.get("requestsPerMinute").fields();
+            while (fields.hasNext()) {
+                var entry = fields.next();
+                change = change.withRequestsPerMinute(entry.getKey(), entry.getValue().asInt());
+            }
+        }
+        if (body.hasNonNull("blockedTerms")) {
+            List<String> terms = new ArrayList<>();
+            body.get("blockedTerms").forEach(term -> terms.add(term.asText()));
+            change = change.withBlockedTerms(terms);
+        }
+        if (body.hasNonNull("policyErrorStyle")) {
+            change = change.withPolicyErrorStyle(
+                    ImageApiEmulator.PolicyErrorStyle.valueOf(body.get("policyErrorStyle").asText()));
+        }
+        return change;
+    }
+
+    private Map<String, Object> config() {
+        ImageApiEmulator.Config config = emulator.config();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("latencyMs", config.latency().toMillis());
+        out.put("jitterMs", config.jitter().toMillis());
+        out.put("requestsPerMinute", config.requestsPerMinute());
+        out.put("blockedTerms", config.blockedTerms());
+        out.put("policyErrorStyle", config.policyErrorStyle().name());
+        List<Map<String, Object>> deployments = new ArrayList<>();
+        emulator.deployments().values().forEach(d -> deployments.add(Map.of("name", d.name(), "model", d.model(),
+                "retired", d.retired())));
+        out.put("deployments", deployments);
+        return out;
+    }
+
+    private static JsonNode body(HttpExchange exchange) throws IOException {
+        byte[] bytes = JsonHttpServer.readBody(exchange);
+        JsonNode node = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        return node;
+    }
+
+    private static String stripSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,299 @@
+package com.catalogimage.localstack.imageapi;
+
+import com.catalogimage.localstack.http.JsonHttpServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An emulator of the Azure OpenAI image-generation REST API for tests and local runs: real PNG/JPEG images of the
+ * requested size, Azure's error bodies, per-deployment rate limits with {@code Retry-After}/{@code retry-after-ms}, fault
+ * injection and counters that show whether anything was generated twice.
+ *
+ * <p>Serves, on {@link #baseUri()} (the Azure "endpoint"):
+ * <ul>
+ *   <li>{@code POST /openai/deployments/{deployment}/images/generations?api-version=...} (legacy path)</li>
+ *   <li>{@code POST /openai/v1/images/generations} with {@code "model": "<deployment>"} in the body (v1 path)</li>
+ *   <li>{@code /admin/...}: stats, faults and configuration; not part of Azure's API (see {@link AdminHandler})</li>
+ * </ul>
+ * Authentication: with an {@link Options#apiKey()} set, a request needs header {@code api-key: <key>} or
+ * {@code Authorization: Bearer <key>}. The bearer form stands in for an Entra ID token: the emulator cannot validate
+ * tokens, so the key itself is the only token it accepts. With a null key anything is accepted.
+ *
+ * <p>Emulated latency ({@code latency ± jitter}) is applied only to requests that reach the model (successes and
+ * content-policy rejections); auth, path, validation errors and 429s answer at once, as on the real service.
+ */
+public final class ImageApiEmulator implements AutoCloseable {
+
+    /**
+     * A model deployment.
+     *
+     * @param name              the deployment name clients put in the path or in {@code model}
+     * @param model             the model behind it; names starting with {@code dall-e} get dall-e-3's parameters
+     * @param requestsPerMinute rate limit, 0 = unlimited
+     * @param retired           answers 404 DeploymentNotFound, as Azure does once a model is retired
+     */
+    public record Deployment(String name, String model, int requestsPerMinute, boolean retired) {
+        public Deployment {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(model, "model");
+            if (requestsPerMinute < 0) {
+                throw new IllegalArgumentException("requestsPerMinute must be >= 0");
+            }
+        }
+
+        /** A live, unlimited deployment whose name is its model. */
+        public static Deployment of(String model) {
+            return new Deployment(model, model, 0, false);
+        }
+
+        public Deployment withRequestsPerMinute(int rpm) {
+            return new Deployment(name, model, rpm, retired);
+        }
+
+        public Deployment withRetired(boolean isRetired) {
+            return new Deployment(name, model, requestsPerMinute, isRetired);
+        }
+    }
+
+    /**
+     * Start-up options.
+     *
+     * @param port         0 = any free port
+     * @param apiKey       the key to require; null = accept any or none
+     * @param blockedTerms case-insensitive substrings of a prompt that trigger the content-policy 400
+     * @param latency      added before answering requests that reach the model
+     * @param jitter       uniform ± around the latency
+     * @param threads      request threads; each emulated latency or held request occupies one
+     */
+    public record Options(int port, String apiKey, List<Deployment> deployments, List<String> blockedTerms,
+                          Duration latency, Duration jitter, int threads) {
+        public Options {
+            deployments = List.copyOf(deployments);
+            blockedTerms = List.copyOf(blockedTerms);
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(jitter, "jitter");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+        }
+
+        /**
+         * Port 0, key {@code local-dev-key}, deployments {@code gpt-image-1-mini} and {@code gpt-image-1.5} (unlimited) and
+         * a retired {@code dall-e-3}; blocked term {@code jeans} (the seed's "Blue Denim Jeans" was rejected); no latency;
+         * 64 threads.
+         */
+        public static Options defaults() {
+            return new Options(0, "local-dev-key",
+                    List.of(Deployment.of("gpt-image-1-mini"), Deployment.of("gpt-image-1.5"),
+                            Deployment.of("dall-e-3").withRetired(true)),
+                    List.of("jeans"), Duration.ZERO, Duration.ZERO, 64);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(newPort, apiKey, deployments, blockedTerms, latency, jitter, threads);
+        }
+
+        public Options withApiKey(String newApiKey) {
+            return new Options(port, newApiKey, deployments, blockedTerms, latency, jitter, threads);
+        }
+
+        public Options withDeployments(List<Deployment> newDeployments) {
+            return new Options(port, apiKey, newDeployments, blockedTerms, latency, jitter, threads);
+        }
+
+        /** Adds the deployment, or replaces the one with the same name. */
+        public Options withDeployment(Deployment deployment) {
+            List<Deployment> list = new ArrayList<>(deployments);
+            list.removeIf(d -> d.name().equals(deployment.name()));
+            list.add(deployment);
+            return withDeployments(list);
+        }
+
+        public Options withBlockedTerms(List<String> newBlockedTerms) {
+            return new Options(port, apiKey, deployments, newBlockedTerms, latency, jitter, threads);
+        }
+
+        public Options withLatency(Duration newLatency) {
+            return new Options(port, apiKey, deployments, blockedTerms, newLatency, jitter, threads);
+        }
+
+        public Options withJitter(Duration newJitter) {
+            return new Options(port, apiKey, deployments, blockedTerms, latency, newJitter, threads);
+        }
+
+        public Options withThreads(int newThreads) {
+            return new Options(port, apiKey, deployments, blockedTerms, latency, jitter, newThreads);
+        }
+    }
+
+    /** Which of Azure's two documented content-filter bodies a blocked prompt gets. */
+    public enum PolicyErrorStyle {
+        /** 400 {@code content_policy_violation} with inner {@code ResponsibleAIPolicyViolation} (the default). */
+        CONTENT_POLICY_VIOLATION,
+        /** 400 {@code {"error":{"code":"contentFilter","message":"Your task failed as a result of our safety system."}}}. */
+        CONTENT_FILTER
+    }
+
+    /**
+     * A change of runtime settings for {@link #configure(Config)}; null fields stay as they are.
+     *
+     * @param requestsPerMinute per deployment name (0 = unlimited); deployments not named keep their limit
+     */
+    public record Config(Duration latency, Duration jitter, Map<String, Integer> requestsPerMinute,
+                         List<String> blockedTerms, PolicyErrorStyle policyErrorStyle) {
+
+        /** A change that changes nothing, to start from. */
+        public static Config change() {
+            return new Config(null, null, null, null, null);
+        }
+
+        public Config withLatency(Duration newLatency) {
+            return new Config(newLatency, jitter, requestsPerMinute, blockedTerms, policyErrorStyle);
+        }
+
+        public Config withJitter(Duration newJitter) {
+            return new Config(latency, newJitter, requestsPerMinute, blockedTerms, policyErrorStyle);
+        }
+
+        public Config withRequestsPerMinute(String deployment, int rpm) {
+            Map<String, Integer> map = new LinkedHashMap<>(requestsPerMinute == null ? Map.of() : requestsPerMinute);
+            map.put(deployment, rpm);
+            return new Config(latency, jitter, map, blockedTerms, policyErrorStyle);
+        }
+
+        public Config withBlockedTerms(List<String> terms) {
+            return new Config(latency, jitter, requestsPerMinute, terms, policyErrorStyle);
+        }
+
+        public Config withPolicyErrorStyle(PolicyErrorStyle style) {
+            return new Config(latency, jitter, requestsPerMinute, blockedTerms, style);
+        }
+    }
+
+    /** The settings in force; replaced as a whole so a request sees one consistent set. */
+    record Settings(Duration latency, Duration jitter, List<String> blockedTermsLowerCase, PolicyErrorStyle policyErrorStyle) {
+    }
+
+    private final Options options;
+    private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final Faults faults = new Faults();
+    private final Stats stats = new Stats();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final JsonHttpServer server;
+    private volatile Settings settings;
+
+    private ImageApiEmulator(Options options) {
+        this.options = options;
+        for (Deployment deployment : options.deployments()) {
+            deployments.put(deployment.name(), deployment);
+            rateLimiter.setLimit(deployment.name(), deployment.requestsPerMinute());
+        }
+        settings = new Settings(options.latency(), options.jitter(), lowerCase(options.blockedTerms()),
+                PolicyErrorStyle.CONTENT_POLICY_VIOLATION);
+        server = new JsonHttpServer("image-api-emulator", options.port(), options.threads());
+        server.route("/openai/", new ImagesHandler(this, new ImageRenderer()));
+        server.route("/admin/", new AdminHandler(this));
+    }
+
+    public static ImageApiEmulator start(Options options) {
+        ImageApiEmulator emulator = new ImageApiEmulator(Objects.requireNonNull(options, "options"));
+        ImageRenderer.warmUpInBackground();
+        emulator.server.start();
+        return emulator;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: what a client takes as the Azure OpenAI endpoint. */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    /** Changes latency, jitter, rate limits, blocked terms or the policy error body while running. */
+    public void configure(Config change) {
+        if (change.requestsPerMinute() != null) {
+            change.requestsPerMinute().forEach((name, rpm) -> {
+                if (!deployments.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown deployment: " + name);
+                }
+                if (rpm == null || rpm < 0) {
+                    throw new IllegalArgumentException("requestsPerMinute must be >= 0 for " + name);
+                }
+            });
+            change.requestsPerMinute().forEach(rateLimiter::setLimit);
+        }
+        synchronized (this) {
+            Settings current = settings;
+            settings = new Settings(
+                    change.latency() != null ? change.latency() : current.latency(),
+                    change.jitter() != null ? change.jitter() : current.jitter(),
+                    change.blockedTerms() != null ? lowerCase(change.blockedTerms()) : current.blockedTermsLowerCase(),
+                    change.policyErrorStyle() != null ? change.policyErrorStyle() : current.policyErrorStyle());
+        }
+    }
+
+    /** The settings in force, as a {@link Config} with every field set. */
+    public Config config() {
+        Settings current = settings;
+        Map<String, Integer> rpm = new LinkedHashMap<>();
+        deployments.keySet().forEach(name -> rpm.put(name, rateLimiter.limit(name)));
+        return new Config(current.latency(), current.jitter(), rpm, current.blockedTermsLowerCase(),
+                current.policyErrorStyle());
+    }
+
+    @Override
+    public void close() {
+        closing.countDown(); // releases requests held by a timeout fault before the server waits for them
+        server.close();
+    }
+
+    // --- for the handlers ---
+
+    Settings settings() {
+        return settings;
+    }
+
+    Deployment deployment(String name) {
+        return name == null ? null : deployments.get(name);
+    }
+
+    Map<String, Deployment> deployments() {
+        return deployments;
+    }
+
+    RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Sleeps up to {@code duration}; returns early (true) when the emulator closes. */
+    boolean awaitClose(Duration duration) throws InterruptedException {
+        return closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static List<String> lowerCase(List<String> terms) {
+        return terms.stream().filter(t -> t != null && !t.isBlank()).map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    }
+}

@@ -1,0 +1,48 @@
+/**
+ * An emulator of the Azure OpenAI image-generation REST API ({@link com.catalogimage.localstack.imageapi.ImageApiEmulator}).
+ *
+ * <h2>Pointing openai-java (4.101.0) at it</h2>
+ * {@code AzureUrlPathMode.AUTO} only recognises real Azure host names, so set the mode explicitly:
+ * <pre>{@code
+ * // legacy path: POST {endpoint}/openai/deployments/{model}/images/generations?api-version=2025-04-01-preview
+ * OpenAIClient legacy = OpenAIOkHttpClient.builder()
+ *         .baseUrl(emulator.baseUri().toString())                      // the Azure endpoint, without /openai
+ *         .credential(AzureApiKeyCredential.create("local-dev-key"))   // sends header api-key
+ *         .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2025-04-01-preview"))
+ *         .azureUrlPathMode(AzureUrlPathMode.LEGACY)
+ *         .maxRetries(0)
+ *         .build();
+ *
+ * // v1 path: POST {endpoint}/openai/v1/images/generations, deployment name in "model"
+ * OpenAIClient unified = OpenAIOkHttpClient.builder()
+ *         .baseUrl(emulator.baseUri() + "/openai/v1")                  // UNIFIED appends only /images/generations
+ *         .credential(AzureApiKeyCredential.create("local-dev-key"))
+ *         .azureUrlPathMode(AzureUrlPathMode.UNIFIED)
+ *         .maxRetries(0)
+ *         .build();
+ *
+ * // Entra ID style: .apiKey(token) instead of .credential(...) sends Authorization: Bearer <token>;
+ * // the emulator accepts a bearer token equal to its api key.
+ *
+ * client.images().generate(ImageGenerateParams.builder()
+ *         .model("gpt-image-1-mini")                                   // the deployment name
+ *         .prompt(prompt)
+ *         .size(ImageGenerateParams.Size._1024X1024)
+ *         .quality(ImageGenerateParams.Quality.MEDIUM)
+ *         .outputFormat(ImageGenerateParams.OutputFormat.PNG)
+ *         .putAdditionalHeader("x-ms-client-request-id", requestId)    // counted as the request id when there is no user
+ *         .build());
+ * }</pre>
+ *
+ * <h2>Simplifications</h2>
+ * <ul>
+ *   <li>Images are drawn catalog cards, not photos; the same request renders the same bytes.</li>
+ *   <li>dall-e-3 (only when configured as not retired): {@code response_format=url} is answered with a
+ *       {@code data:image/png;base64,...} URL, as the emulator hosts no files.</li>
+ *   <li>The content filter is a case-insensitive substring match against the blocked terms.</li>
+ *   <li>{@code quality=auto} is answered as {@code medium}, {@code size=auto} as 1024x1024, {@code background=auto} as
+ *       opaque; JPEG quality is {@code output_compression/100}; PNG ignores {@code output_compression}.</li>
+ *   <li>No streaming ({@code stream}/{@code partial_images}) and no {@code /images/edits}.</li>
+ * </ul>
+ */
+package com.catalogimage.localstack.imageapi;

@@ -1,0 +1,102 @@
+package com.catalogimage.localstack.imageapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.catalogimage.localstack.http.JsonHttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code /admin/} routes drive the same faults, counters and settings as the Java API. */
+class AdminRoutesTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String GENERATE = "/openai/deployments/gpt-image-1-mini/images/generations?api-version=2025-04-01-preview";
+
+    private ImageApiEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = ImageApiEmulator.start(ImageApiEmulator.Options.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
+                .header("api-key", "local-dev-key")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int generate(String user) throws Exception {
+        return call("POST", GENERATE, "{\"prompt\":\"Product Name: Mug\",\"quality\":\"low\",\"user\":\"" + user + "\"}")
+                .statusCode();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JsonHttpServer.JSON.readTree(response.body());
+    }
+
+    @Test
+    void statsShowGenerationsDuplicatesAndReset() throws Exception {
+        assertThat(generate("a")).isEqualTo(200);
+        assertThat(generate("a")).isEqualTo(200);
+        JsonNode stats = json(call("GET", "/admin/stats", null));
+        assertThat(stats.get("generations").asLong()).isEqualTo(2);
+        assertThat(stats.at("/generationsByRequestId/a").asLong()).isEqualTo(2);
+        assertThat(stats.get("duplicateRequestIds").get(0).asText()).isEqualTo("a");
+        assertThat(stats.at("/deployments/gpt-image-1-mini/requests").asLong()).isEqualTo(2);
+        assertThat(stats.at("/responsesByStatus/200").asLong()).isEqualTo(2);
+
+        assertThat(call("POST", "/admin/stats/reset", null).statusCode()).isEqualTo(204);
+        assertThat(emulator.stats().generations()).isZero();
+    }
+
+    @Test
+    void faultsCanBeSetAndCleared() throws Exception {
+        HttpResponse<String> set = call("POST", "/admin/faults",
+                "{\"deployment\":\"gpt-image-1-mini\",\"failNext\":{\"status\":503,\"count\":1},\"resourceBlocked\":false}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(json(set).at("/gpt-image-1-mini/failNext/0/status").asInt()).isEqualTo(503);
+        assertThat(generate("x")).isEqualTo(503);
+        assertThat(generate("x")).isEqualTo(200);
+
+        call("POST", "/admin/faults", "{\"resourceBlocked\":true}");
+        assertThat(generate("y")).isEqualTo(403);
+        assertThat(call("DELETE", "/admin/faults", null).statusCode()).isEqualTo(204);
+        assertThat(generate("y")).isEqualTo(200);
+
+        call("POST", "/admin/faults", "{\"failFor\":{\"status\":500,\"seconds\":30}}");
+        assertThat(generate("z")).isEqualTo(500);
+        assertThat(generate("z")).isEqualTo(500);
+    }
+
+    @Test
+    void configChangesLatencyRateLimitAndBlockedTerms() throws Exception {
+        HttpResponse<String> set = call("POST", "/admin/config", "{\"latencyMs\":200,\"requestsPerMinute\":"
+                + "{\"gpt-image-1-mini\":6},\"blockedTerms\":[\"mug\"],\"policyErrorStyle\":\"CONTENT_FILTER\"}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(json(set).at("/requestsPerMinute/gpt-image-1-mini").asInt()).isEqualTo(6);
+
+        long start = System.nanoTime();
+        HttpResponse<String> blocked = call("POST", GENERATE, "{\"prompt\":\"a MUG\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        assertThat(json(blocked).at("/error/code").asText()).isEqualTo("contentFilter");
+
+        assertThat(call("POST", GENERATE, "{\"prompt\":\"a cup\"}").statusCode()).isEqualTo(429);
+
+        assertThat(call("POST", "/admin/config", "{\"requestsPerMinute\":{\"nope\":6}}").statusCode()).isEqualTo(400);
+        assertThat(json(call("GET", "/admin/config", null)).get("latencyMs").asLong()).isEqualTo(200);
+    }
+}
