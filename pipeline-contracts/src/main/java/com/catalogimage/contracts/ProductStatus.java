@@ -1,6 +1,7 @@
 package com.catalogimage.contracts;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -8,20 +9,24 @@ import java.time.Instant;
  *
  * @param productId the product
  * @param requestId the request this state belongs to
+ * @param attempt   the request's attempt number (0 for products skipped before any request)
  * @param state     where the product is
  * @param reason    why it stopped, for {@link State#SKIPPED} and {@link State#DEAD_LETTERED}; {@code null} otherwise
  * @param detail    a human-readable explanation, safe to show an operator (never a secret)
  * @param stage     the service that wrote this state
  * @param at        when
+ * @param costUsd   what this state cost at list price (the generation, on {@link State#GENERATED}); else {@code null}
  */
 public record ProductStatus(
         long productId,
         String requestId,
+        int attempt,
         State state,
         ReasonCode reason,
         String detail,
         String stage,
-        Instant at) {
+        Instant at,
+        BigDecimal costUsd) {
 
     /** The life of a product in the pipeline. */
     public enum State {
@@ -46,16 +51,31 @@ public record ProductStatus(
         UNKNOWN
     }
 
-    public static ProductStatus of(ImageRequest request, State state, String stage) {
-        return new ProductStatus(request.product().id(), request.requestId(), state, null, null, stage, Instant.now());
+    /** A product moved on: REQUESTED, STORED, COMPLETED. */
+    public static ProductStatus of(ImageRequest request, State state, String detail, String stage) {
+        return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), state, null, detail, stage,
+                Instant.now(), null);
     }
 
-    public static ProductStatus skipped(long productId, String requestId, ReasonCode reason, String detail, String stage) {
-        return new ProductStatus(productId, requestId, State.SKIPPED, reason, detail, stage, Instant.now());
+    /** The model answered; the cost is what Azure charges for it. */
+    public static ProductStatus generated(ImageRequest request, BigDecimal costUsd, String detail, String stage) {
+        return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.GENERATED, null,
+                detail, stage, Instant.now(), costUsd);
+    }
+
+    /** Skipped before any request was made (input hygiene): no request id, attempt 0. */
+    public static ProductStatus skipped(long productId, ReasonCode reason, String detail, String stage) {
+        return new ProductStatus(productId, null, 0, State.SKIPPED, reason, detail, stage, Instant.now(), null);
+    }
+
+    /** Skipped while handling a request (the catalog changed under it). */
+    public static ProductStatus skipped(ImageRequest request, ReasonCode reason, String detail, String stage) {
+        return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.SKIPPED, reason,
+                detail, stage, Instant.now(), null);
     }
 
     public static ProductStatus deadLettered(ImageRequest request, DeadLetterReason reason, String detail, String stage) {
-        return new ProductStatus(request.product().id(), request.requestId(), State.DEAD_LETTERED, reason.code(), detail,
-                stage, Instant.now());
+        return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.DEAD_LETTERED,
+                reason.code(), detail, stage, Instant.now(), null);
     }
 }

@@ -1,0 +1,84 @@
+package com.catalogimage.scanner.client;
+
+import com.catalogimage.contracts.Product;
+import com.catalogimage.scanner.client.CatalogRows.CategoryRow;
+import com.catalogimage.scanner.client.CatalogRows.ProcedureProductRow;
+import com.catalogimage.scanner.client.CatalogRows.ProductRow;
+import com.catalogimage.scanner.config.ScannerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Reads the catalog through DAB in the configured mode. */
+@ApplicationScoped
+public class CatalogReader {
+
+    /** A catalog product and whether it already has an image. */
+    public record CatalogEntry(Product product, boolean hasImage) {
+    }
+
+    static final String MISSING_IMAGE = "ImageUrl eq null or ImageUrl eq ''";
+    static final String PRODUCT_FIELDS = "Id,ProductName,Description,CategoryID,Tags,ImageUrl";
+
+    private final DabClient dab;
+    private final ScannerConfig config;
+
+    public CatalogReader(@RestClient DabClient dab, ScannerConfig config) {
+        this.dab = dab;
+        this.config = config;
+    }
+
+    /** Table mode: only products without an image; stored-procedure mode: every product. */
+    public List<CatalogEntry> read() {
+        return config.mode() == ScannerConfig.CatalogMode.TABLE ? readTables() : readProcedure();
+    }
+
+    /** The cheapest call that proves DAB answers in the configured mode. */
+    public void ping() {
+        if (config.mode() == ScannerConfig.CatalogMode.TABLE) {
+            dab.products(null, "Id", 1, null);
+        } else {
+            dab.getProducts(0); // no product has id 0
+        }
+    }
+
+    private List<CatalogEntry> readTables() {
+        Map<Integer, String> categories = new HashMap<>();
+        String after = null;
+        do {
+            DabPage<CategoryRow> page = dab.categories(config.pageSize(), after);
+            page.value().forEach(row -> categories.put(row.categoryId(), row.categoryName()));
+            after = page.nextCursor();
+        } while (after != null);
+
+        List<CatalogEntry> entries = new ArrayList<>();
+        after = null;
+        do {
+            DabPage<ProductRow> page = dab.products(MISSING_IMAGE, PRODUCT_FIELDS, config.pageSize(), after);
+            for (ProductRow row : page.value()) {
+                Product product = new Product(row.id(), row.productName(), row.description(), row.categoryId(),
+                        row.categoryId() == null ? null : categories.get(row.categoryId()), row.tags());
+                entries.add(new CatalogEntry(product, hasImage(row.imageUrl())));
+            }
+            after = page.nextCursor();
+        } while (after != null);
+        return entries;
+    }
+
+    private List<CatalogEntry> readProcedure() {
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (ProcedureProductRow row : dab.getProducts(-1).value()) {
+            Product product = new Product(row.productId(), row.productName(), row.description(), row.categoryId(),
+                    row.categoryName(), row.tags());
+            entries.add(new CatalogEntry(product, hasImage(row.imageUrl())));
+        }
+        return entries;
+    }
+
+    private static boolean hasImage(String imageUrl) {
+        return imageUrl != null && !imageUrl.isBlank();
+    }
+}

@@ -1,0 +1,74 @@
+package com.catalogimage.scanner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How the scanner reads the catalog and decides what to request. */
+@ConfigMapping(prefix = "scan")
+public interface ScannerConfig {
+
+    /** Time between two scheduled scans. */
+    @WithDefault("30s")
+    Duration interval();
+
+    /** How the catalog is read through Data API Builder. */
+    @WithDefault("table")
+    CatalogMode mode();
+
+    /** Rows per page in table mode ({@code $first}). */
+    @WithDefault("100")
+    int pageSize();
+
+    /**
+     * A product REQUESTED, GENERATED or STORED for longer than this is considered lost and requested again. Long enough
+     * for delayed retries to finish; short enough that a lost record does not leave a product without a picture.
+     */
+    @WithDefault("30m")
+    Duration inFlightTimeout();
+
+    /** Input hygiene: what is not worth paying a model for. */
+    Hygiene hygiene();
+
+    /** What the estimate prices: should match the generator's deployment settings. */
+    Estimate estimate();
+
+    /**
+     * API key required by the endpoints that change something ({@code POST /scans}), sent as {@code X-API-Key}. Comes
+     * from the environment ({@code SCAN_API_KEY}); when unset those endpoints refuse every call.
+     */
+    Optional<String> apiKey();
+
+    enum CatalogMode {
+        /** Table entities {@code Products} and {@code Categories}, filtered and paged on the server. */
+        TABLE,
+        /** The seed's {@code GetProducts} stored procedure, filtered here: works with the seed's DAB config unchanged. */
+        STORED_PROCEDURE
+    }
+
+    interface Hygiene {
+        /** A description with fewer words than this (after cleaning) is too vague to draw from. */
+        @WithDefault("4")
+        int minDescriptionWords();
+
+        /** Descriptions that say nothing, compared after lower-casing and removing punctuation. */
+        @WithDefault("n/a,na,none,tbd,todo,test,nice product,good product,great product,good quality item,high quality product,description,no description,product,item")
+        List<String> vagueDescriptions();
+    }
+
+    interface Estimate {
+        /** Model family, a key of the price table. */
+        @WithDefault("${IMAGE_MODEL:gpt-image-1-mini}")
+        String model();
+
+        /** Quality setting. */
+        @WithDefault("${IMAGE_QUALITY:low}")
+        String quality();
+
+        /** Image size. */
+        @WithDefault("${IMAGE_SIZE:1024x1024}")
+        String size();
+    }
+}

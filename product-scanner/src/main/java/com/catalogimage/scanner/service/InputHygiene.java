@@ -1,0 +1,57 @@
+package com.catalogimage.scanner.service;
+
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.scanner.config.ScannerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, before anything is paid for, whether a product's text can make a useful picture: the seed's advice
+ * ("validate first that you have not duplicated, vague or empty descriptions") as code.
+ */
+@ApplicationScoped
+public class InputHygiene {
+
+    private final int minWords;
+    private final Set<String> vague;
+
+    public InputHygiene(ScannerConfig config) {
+        this(config.hygiene());
+    }
+
+    InputHygiene(ScannerConfig.Hygiene rules) {
+        this.minWords = rules.minDescriptionWords();
+        this.vague = rules.vagueDescriptions().stream().map(InputHygiene::normalise).collect(Collectors.toSet());
+    }
+
+    /** Why the product's own text is not worth a generation, if it is not. */
+    public Optional<ReasonCode> problem(Product product) {
+        String description = normalise(product.description());
+        if (description.isEmpty()) {
+            return Optional.of(ReasonCode.EMPTY_DESCRIPTION);
+        }
+        if (vague.contains(description) || description.equals(normalise(product.name()))
+                || description.split(" ").length < minWords) {
+            return Optional.of(ReasonCode.VAGUE_DESCRIPTION);
+        }
+        return Optional.empty();
+    }
+
+    /** Two products with the same fingerprint would get the same picture. */
+    public String fingerprint(Product product) {
+        return normalise(product.name()) + "|" + normalise(product.description());
+    }
+
+    /** Lower case letters and digits of any script, single spaces: markup, punctuation and control characters go. */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("<[^>]*>", " ");
+        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+}
