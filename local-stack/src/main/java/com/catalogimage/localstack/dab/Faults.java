@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * and/or a path prefix. The admin route {@code /admin/faults} drives the same rules.
  *
  * <p>When several rules match a request, every matching latency is added up, and the first matching rule with a
- * status decides the answer; a counted rule is only used up by requests it actually affected.
+ * status decides the answer; a counted rule is only used up by requests it actually affected. Faults are applied
+ * before authentication and routing, like an outage in front of DAB's query engine; faulted requests still count in
+ * {@link Stats#requests(String)} and {@link Stats#responses(int)}.
  */
 public final class Faults {
 
@@ -91,8 +93,8 @@ public final class Faults {
         }
 
         boolean expired() {
-            return System.nanoTime() - deadlineNanos > 0 && deadlineNanos != Long.MAX_VALUE
-                    || remaining != null && remaining.get() <= 0;
+            return (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0)
+                    || (remaining != null && remaining.get() <= 0);
         }
 
         boolean matches(String method, String path) {
