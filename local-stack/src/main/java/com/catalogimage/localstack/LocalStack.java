@@ -17,16 +17,23 @@ import java.util.stream.Collectors;
  * The whole local stack for a run on one machine: Kafka, Azurite, the DAB emulator with the sample catalog and the
  * image-API emulator. Everything persists under one folder, so the catalog, the blobs and the pipeline's state survive
  * a restart. The endpoints are written to {@code <folder>/endpoints.env} as the environment variables the services
- * read.
+ * read. A piece whose environment variable is already set ({@link #EXTERNAL}) is not started: the real service is used.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Ports and folder; 0 picks a free port. */
+    /** Ports and folder; 0 picks a free port. The defaults are each product's usual port. */
     public record Settings(Path folder, int kafkaPort, int azuritePort, int dabPort, int imageApiPort) {
         public static Settings defaults() {
             return new Settings(Path.of(".local-stack"), 9092, 10000, 5000, 8090);
         }
     }
+
+    /** The variable that, when set, names a real service instead of the local piece. */
+    public static final Map<String, String> EXTERNAL = Map.of(
+            "kafka", "KAFKA_BOOTSTRAP_SERVERS",
+            "storage", "AZURE_STORAGE_CONNECTION_STRING|AZURE_STORAGE_ACCOUNT_URL",
+            "catalog", "DAB_URL",
+            "image-api", "AZURE_OPENAI_ENDPOINT");
 
     private final EmbeddedKafka kafka;
     private final Azurite azurite;
@@ -34,61 +41,98 @@ public final class LocalStack implements AutoCloseable {
     private final ImageApiEmulator imageApi;
     private final Path folder;
 
-    private LocalStack(Settings settings) throws IOException {
+    private LocalStack(Settings settings, Map<String, String> environment) throws IOException {
         folder = settings.folder().toAbsolutePath();
-        Files.createDirectories(folder.resolve("kafka"));
-        Files.createDirectories(folder.resolve("azurite"));
-        Files.createDirectories(folder.resolve("catalog"));
-        kafka = EmbeddedKafka.start(folder.resolve("kafka"), false, settings.kafkaPort());
-        azurite = Azurite.start(folder.resolve("azurite"), settings.azuritePort());
-        dab = DabEmulator.start(DabEmulator.Options.inMemory()
+        kafka = isExternal("kafka", environment) ? null
+                : EmbeddedKafka.start(Files.createDirectories(folder.resolve("kafka")), false, settings.kafkaPort());
+        azurite = isExternal("storage", environment) ? null
+                : Azurite.start(Files.createDirectories(folder.resolve("azurite")), settings.azuritePort());
+        dab = isExternal("catalog", environment) ? null : DabEmulator.start(DabEmulator.Options.inMemory()
                 .withPort(settings.dabPort())
-                .withJdbcUrl("jdbc:h2:file:" + folder.resolve("catalog/catalog")));
-        imageApi = ImageApiEmulator.start(ImageApiEmulator.Options.defaults().withPort(settings.imageApiPort()));
+                .withJdbcUrl("jdbc:h2:file:" + Files.createDirectories(folder.resolve("catalog")).resolve("catalog")));
+        imageApi = isExternal("image-api", environment) ? null
+                : ImageApiEmulator.start(ImageApiEmulator.Options.defaults().withPort(settings.imageApiPort()));
     }
 
+    /** Starts every piece locally. */
     public static LocalStack start(Settings settings) {
+        return start(settings, Map.of());
+    }
+
+    /** Starts the pieces that {@code environment} does not point at a real service. */
+    public static LocalStack start(Settings settings, Map<String, String> environment) {
         try {
-            return new LocalStack(settings);
+            return new LocalStack(settings, environment);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + settings.folder(), e);
         }
     }
 
-    /** What a service needs to reach this stack, as environment variables. */
+    /** Whether {@code piece} is a real service named in the environment. */
+    public static boolean isExternal(String piece, Map<String, String> environment) {
+        for (String variable : EXTERNAL.get(piece).split("\\|")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a service needs to reach the local pieces, as environment variables. */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        env.put("AZURE_STORAGE_BLOB_ENDPOINT", azurite.blobEndpoint());
-        env.put("DAB_URL", dab.baseUri().toString());
-        env.put("AZURE_OPENAI_ENDPOINT", imageApi.baseUri().toString());
-        env.put("AZURE_OPENAI_API_KEY", ImageApiEmulator.Options.defaults().apiKey());
+        if (kafka != null) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+        if (azurite != null) {
+            env.put("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
+        }
+        if (dab != null) {
+            env.put("DAB_URL", dab.baseUri().toString());
+        }
+        if (imageApi != null) {
+            env.put("AZURE_OPENAI_ENDPOINT", imageApi.baseUri().toString());
+            env.put("AZURE_OPENAI_API_KEY", imageApi.options().apiKey());
+        }
         return env;
     }
 
+    public Path folder() {
+        return folder;
+    }
+
+    /** The local broker, or {@code null} when a real one is used. */
     public EmbeddedKafka kafka() {
         return kafka;
     }
 
+    /** Local storage, or {@code null} when a real account is used. */
     public Azurite azurite() {
         return azurite;
     }
 
+    /** The catalog emulator, or {@code null} when a real DAB is used. */
     public DabEmulator dab() {
         return dab;
     }
 
+    /** The image-API emulator, or {@code null} when a real Azure OpenAI resource is used. */
     public ImageApiEmulator imageApi() {
         return imageApi;
     }
 
     @Override
     public void close() {
-        imageApi.close();
-        dab.close();
-        azurite.close();
-        kafka.close();
+        for (AutoCloseable piece : new AutoCloseable[] {imageApi, dab, azurite, kafka}) {
+            if (piece != null) {
+                try {
+                    piece.close();
+                } catch (Exception e) {
+                    // closing the rest matters more than reporting this one
+                }
+            }
+        }
     }
 
     /** Starts the stack and keeps it up until the process is stopped (Ctrl-C). Optional argument: the folder. */
@@ -97,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
         Settings settings = args.length > 0
                 ? new Settings(Path.of(args[0]), defaults.kafkaPort(), defaults.azuritePort(), defaults.dabPort(), defaults.imageApiPort())
                 : defaults;
-        LocalStack stack = start(settings);
+        LocalStack stack = start(settings, System.getenv());
         Path envFile = stack.folder.resolve("endpoints.env");
         String env = stack.environment().entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())

@@ -24,7 +24,7 @@ class ProductScannerHealthTest {
 
     @Test
     void isReadyOnceKafkaAndTheCatalogAnswerAndTheStatusTopicIsRead() {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Kafka connection health check", "Data API Builder", "Product status")));

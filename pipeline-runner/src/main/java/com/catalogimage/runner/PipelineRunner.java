@@ -1,0 +1,237 @@
+package com.catalogimage.runner;
+
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.localstack.LocalStack;
+import com.catalogimage.localstack.http.Ports;
+import com.catalogimage.runner.ServiceProcesses.Service;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The main job: the local stack (or the real services the environment names), the four services as separate
+ * processes, live progress, and a final report. {@code --once} stops when the catalog is drained; otherwise it runs
+ * until Ctrl-C and new products get images as they appear.
+ */
+public final class PipelineRunner implements AutoCloseable {
+
+    /**
+     * @param folder       where the catalog, the blobs, Kafka's data and the logs live
+     * @param catalogMode  {@code table} or {@code stored-procedure}
+     * @param scanInterval time between the scanner's scans
+     * @param usualPorts   the services' and the stack's usual ports (8081-8084, 9092, 10000, 5000, 8090); else free ones
+     * @param environment  this process's environment: variables naming real services are passed through
+     */
+    public record Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
+            Map<String, String> environment) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Options options;
+    private final Instant started = Instant.now();
+    private final LocalStack stack;
+    private final ServiceProcesses services;
+    private final StatusBoard board;
+    private final Map<String, String> serviceEnvironment;
+
+    private PipelineRunner(Options options) {
+        this.options = options;
+        Path folder = options.folder().toAbsolutePath();
+        LocalStack.Settings settings = options.usualPorts()
+                ? new LocalStack.Settings(folder, 9092, 10000, 5000, 8090)
+                : new LocalStack.Settings(folder, 0, 0, 0, 0);
+        stack = LocalStack.start(settings, options.environment());
+        try {
+            serviceEnvironment = serviceEnvironment(options, stack);
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, options.usualPorts() ? service.defaultPort : Ports.free());
+            }
+            services = ServiceProcesses.start(repository(), folder.resolve("logs"), serviceEnvironment, ports);
+            board = new StatusBoard(serviceEnvironment.get("KAFKA_BOOTSTRAP_SERVERS"), started);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static PipelineRunner start(Options options) {
+        return new PipelineRunner(options);
+    }
+
+    private static Map<String, String> serviceEnvironment(Options options, LocalStack stack) {
+        Map<String, String> env = new HashMap<>(options.environment());
+        env.putAll(stack.environment());
+        String apiKey = options.environment().get("SCAN_API_KEY");
+        if (apiKey == null || apiKey.isBlank()) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            apiKey = HexFormat.of().formatHex(random); // this run's own key: never written anywhere
+        }
+        env.put("SCAN_API_KEY", apiKey);
+        env.put("CATALOG_MODE", options.catalogMode());
+        env.putIfAbsent("SCAN_INTERVAL", options.scanInterval().toMillis() + "ms");
+        if ("stored-procedure".equals(options.catalogMode()) && !options.environment().containsKey("DAB_REST_PATH")) {
+            env.put("DAB_REST_PATH", "/rest"); // the seed's DAB configuration
+        }
+        return env;
+    }
+
+    /** The checkout: the first folder up from here that holds the service modules. */
+    static Path repository() {
+        Path dir = Path.of(System.getProperty("pipeline.home", "")).toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve("product-scanner/pom.xml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Run from the repository (no product-scanner/ found above " + dir + ")");
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ServiceProcesses services() {
+        return services;
+    }
+
+    public StatusBoard board() {
+        return board;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** Asks the scanner for a scan now and returns its report. */
+    public JsonNode scanNow() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(services.url(Service.PRODUCT_SCANNER) + "/scans"))
+                    .header("X-API-Key", serviceEnvironment.get("SCAN_API_KEY"))
+                    .timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /scans answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("The scanner did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until the catalog is drained: a scan finds nothing to request and nothing in flight. Scans are asked for
+     * only when the board shows nothing in flight, so a busy pipeline is not disturbed.
+     */
+    public boolean awaitDrained(Duration timeout, Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextLine = 0;
+        while (System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextLine) {
+                progress.accept(progressLine());
+                nextLine = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            }
+            if (board.inFlight() == 0) {
+                JsonNode scan = scanNow();
+                if (scan.path("requested").asInt() == 0 && scan.path("alreadyInFlight").asInt() == 0) {
+                    progress.accept(progressLine());
+                    return true;
+                }
+            }
+            sleep(1000);
+        }
+        return false;
+    }
+
+    public String progressLine() {
+        Map<State, Integer> events = board.eventsSince();
+        return String.format("[%4ds] requested %d | generated %d | stored %d | completed %d | skipped %d | dead-lettered %d"
+                        + " | in flight %d", Duration.between(started, Instant.now()).toSeconds(),
+                events.getOrDefault(State.REQUESTED, 0), events.getOrDefault(State.GENERATED, 0),
+                events.getOrDefault(State.STORED, 0), events.getOrDefault(State.COMPLETED, 0),
+                events.getOrDefault(State.SKIPPED, 0), events.getOrDefault(State.DEAD_LETTERED, 0), board.inFlight());
+    }
+
+    public RunReport report() {
+        return RunReport.of(this, CatalogNames.read(serviceEnvironment, options.catalogMode()));
+    }
+
+    Map<String, String> serviceEnvironment() {
+        return serviceEnvironment;
+    }
+
+    Options options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        if (board != null) {
+            board.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+        stack.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLine command = CommandLine.parse(args, System.getenv());
+        if (command.help()) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        System.out.println("Starting the local stack and the four services (data in " + command.options().folder().toAbsolutePath() + ") ...");
+        PipelineRunner runner = start(command.options());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println(runner.report().render());
+            runner.close();
+        }, "pipeline-stop"));
+        runner.services().awaitReady(Duration.ofMinutes(2));
+        System.out.println("All services ready: scanner " + runner.services().url(Service.PRODUCT_SCANNER)
+                + ", logs in " + command.options().folder().resolve("logs"));
+        if (command.once()) {
+            boolean drained = runner.awaitDrained(command.timeout(), System.out::println);
+            if (!drained) {
+                System.out.println("Not drained after " + command.timeout().toMinutes() + " min; stopping anyway.");
+            }
+            System.exit(drained ? 0 : 2); // the shutdown hook prints the report and stops everything
+        }
+        System.out.println("Running continuously: products added to the catalog get images. Ctrl-C stops.");
+        while (true) {
+            System.out.println(runner.progressLine());
+            Thread.sleep(5000);
+        }
+    }
+}

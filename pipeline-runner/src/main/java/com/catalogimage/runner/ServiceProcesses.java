@@ -1,0 +1,165 @@
+package com.catalogimage.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The four services, each a separate JVM started from its packaged application, as they run in production. */
+public final class ServiceProcesses implements AutoCloseable {
+
+    /** The services, with their usual ports. */
+    public enum Service {
+        PRODUCT_SCANNER("product-scanner", 8081),
+        IMAGE_GENERATOR("image-generator", 8082),
+        BLOB_UPLOADER("blob-uploader", 8083),
+        CATALOG_UPDATER("catalog-updater", 8084);
+
+        public final String module;
+        public final int defaultPort;
+
+        Service(String module, int defaultPort) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path repository;
+    private final Path logs;
+    private final Map<String, String> environment;
+    private final Map<Service, Integer> ports;
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+
+    private ServiceProcesses(Path repository, Path logs, Map<String, String> environment, Map<Service, Integer> ports) {
+        this.repository = repository;
+        this.logs = logs;
+        this.environment = environment;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts all four.
+     *
+     * @param repository  the checkout, whose {@code <service>/target/quarkus-app} folders hold the built services
+     * @param logs        where each service's output goes ({@code <service>.log})
+     * @param environment variables every service gets on top of this process's own
+     * @param ports       HTTP port per service
+     */
+    public static ServiceProcesses start(Path repository, Path logs, Map<String, String> environment,
+            Map<Service, Integer> ports) {
+        ServiceProcesses services = new ServiceProcesses(repository, logs, environment, ports);
+        Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-services"));
+        for (Service service : Service.values()) {
+            services.start(service);
+        }
+        return services;
+    }
+
+    /** Starts one service (again). */
+    public synchronized void start(Service service) {
+        Path jar = repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
+        }
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.module, e);
+        }
+    }
+
+    /** Waits until every service reports ready, or fails naming the ones that are not and where their logs are. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Service service : Service.values()) {
+            while (!isReady(service)) {
+                Process process = processes.get(service);
+                if (process != null && !process.isAlive()) {
+                    throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
+                            + logs.resolve(service.module + ".log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.module + " not ready after " + timeout.toSeconds() + " s; see "
+                            + logs.resolve(service.module + ".log"));
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    public boolean isReady(Service service) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Kills a service the hard way ({@code kill -9}), as a crash would. */
+    public synchronized void kill(Service service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process, 10);
+        }
+    }
+
+    /** Stops every service gracefully (SIGTERM lets them commit offsets and flush), then forcibly. */
+    @Override
+    public synchronized void close() {
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(process -> {
+            if (!waitFor(process, 15)) {
+                process.destroyForcibly();
+                waitFor(process, 5);
+            }
+        });
+        processes.clear();
+    }
+
+    private static boolean waitFor(Process process, int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
