@@ -1,0 +1,200 @@
+package com.catalogimage.localstack.dab;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The seed's catalog schema in H2 (SQL Server compatibility mode). Every request opens its own connection: H2 embedded
+ * makes that cheap, and it keeps transactions of concurrent requests apart without a pool. One extra connection is
+ * held open for the emulator's lifetime so that an in-memory database is not dropped between requests.
+ */
+final class CatalogDatabase implements AutoCloseable {
+
+    /** The seed's DDL; SYSDATETIME() becomes LOCALTIMESTAMP, the H2 spelling of the same default. */
+    private static final String[] SCHEMA = {
+        """
+        CREATE TABLE IF NOT EXISTS Categories (
+          CategoryID INT IDENTITY(1,1) PRIMARY KEY,
+          CategoryName NVARCHAR(100) NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS Products (
+          Id INT IDENTITY(1,1) PRIMARY KEY,
+          ProductName NVARCHAR(255) NOT NULL,
+          Description NVARCHAR(1000) NOT NULL,
+          CategoryID INT NOT NULL,
+          Tags NVARCHAR(MAX) NULL,
+          Price DECIMAL(10, 2) NOT NULL,
+          ImageUrl NVARCHAR(1000) NOT NULL,
+          CreatedAt DATETIME2 DEFAULT LOCALTIMESTAMP,
+          CONSTRAINT FK_Products_Categories FOREIGN KEY (CategoryID) REFERENCES Categories(CategoryID)
+        )"""
+    };
+
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final String url;
+    private final Connection keeper;
+
+    CatalogDatabase(String jdbcUrl) {
+        this.url = withCompatibilitySettings(jdbcUrl == null
+                ? "jdbc:h2:mem:dab-" + UUID.randomUUID() : jdbcUrl);
+        try {
+            keeper = DriverManager.getConnection(url);
+            try (Statement statement = keeper.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    statement.execute(ddl);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the DAB emulator's database " + url, e);
+        }
+    }
+
+    private static String withCompatibilitySettings(String url) {
+        String upper = url.toUpperCase();
+        StringBuilder full = new StringBuilder(url);
+        if (!upper.contains(";MODE=")) {
+            full.append(";MODE=MSSQLServer");
+        }
+        if (!upper.contains("DATABASE_TO_UPPER=")) {
+            full.append(";DATABASE_TO_UPPER=FALSE");
+        }
+        return full.toString();
+    }
+
+    /** Runs {@code work} in one transaction on a fresh connection; a SQL failure becomes DAB's error for it. */
+    <T> T inTransaction(String table, SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw DabErrors.fromSql(e, table);
+        }
+    }
+
+    static List<Map<String, Object>> query(Connection connection, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                while (rows.next()) {
+                    out.add(row(rows));
+                }
+                return out;
+            }
+        }
+    }
+
+    static int update(Connection connection, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    static long insert(Connection connection, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, params);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** One row as DAB writes it: numbers as numbers, DATETIME2 as an ISO local date-time with seven digits. */
+    private static Map<String, Object> row(ResultSet rows) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object value;
+            if (meta.getColumnType(i) == Types.TIMESTAMP) {
+                LocalDateTime time = rows.getObject(i, LocalDateTime.class);
+                value = time == null ? null : TableEntity.Column.DATETIME2.format(time);
+            } else {
+                value = rows.getObject(i);
+            }
+            row.put(meta.getColumnLabel(i), value);
+        }
+        return row;
+    }
+
+    /** Inserts a product; {@code categoryId} must exist. */
+    long insertProduct(String name, String description, int categoryId, String tags, BigDecimal price,
+                       String imageUrl) {
+        return inTransaction("Products", c -> insert(c, """
+                INSERT INTO Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl)
+                VALUES (?, ?, ?, ?, ?, ?)""", java.util.Arrays.asList(name, description, categoryId, tags, price,
+                imageUrl)));
+    }
+
+    /** Loads the sample catalog, unless Products already has rows (a persistent database being reopened). */
+    void loadSampleCatalogIfEmpty() {
+        inTransaction("Products", c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM Products")) {
+                count.next();
+                if (count.getLong(1) > 0) {
+                    return null;
+                }
+            }
+            Map<String, Integer> categoryIds = new HashMap<>();
+            for (Map<String, Object> row : query(c, "SELECT CategoryID, CategoryName FROM Categories", List.of())) {
+                categoryIds.put((String) row.get("CategoryName"), (Integer) row.get("CategoryID"));
+            }
+            for (String category : SampleCatalog.CATEGORIES) {
+                if (!categoryIds.containsKey(category)) {
+                    long id = insert(c, "INSERT INTO Categories (CategoryName) VALUES (?)", List.of(category));
+                    categoryIds.put(category, (int) id);
+                }
+            }
+            for (SampleCatalog.Product p : SampleCatalog.PRODUCTS) {
+                insert(c, """
+                        INSERT INTO Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl)
+                        VALUES (?, ?, ?, ?, ?, ?)""", java.util.Arrays.asList(p.name(), p.description(),
+                        categoryIds.get(p.category()), p.tags(), p.price(), p.imageUrl()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            keeper.close();
+        } catch (SQLException ignored) {
+            // closing is best effort; an in-memory database vanishes with its last connection anyway
+        }
+    }
+}

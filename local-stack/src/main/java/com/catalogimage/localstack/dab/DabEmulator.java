@@ -1,0 +1,159 @@
+package com.catalogimage.localstack.dab;
+
+import com.catalogimage.localstack.http.JsonHttpServer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * An emulator of Microsoft Data API Builder's REST dialect over the seed's catalog schema, for tests and local runs.
+ *
+ * <p>Serves on 127.0.0.1 under both {@code /api} (DAB's default path) and {@code /rest} (the seed's configured path):
+ * <ul>
+ *   <li>table entities {@code Products} (key {@code Id}) and {@code Categories} (key {@code CategoryID}):
+ *       {@code $filter $select $orderby $first $after} with {@code nextLink} keyset paging, read by key, POST,
+ *       PUT/PATCH upsert ({@code If-Match: *} = update only), DELETE;</li>
+ *   <li>stored-procedure entities from the seed's config: {@code GetProducts} (GET), {@code GetCategories} (GET),
+ *       {@code UpdateProductImageUrl} (POST), {@code InsertProduct} (POST);</li>
+ *   <li>DAB's error envelope {@code {"error":{"code","message","status"}}} for every failure;</li>
+ *   <li>optional bearer token (401) and required {@code X-MS-API-ROLE} (403);</li>
+ *   <li>test-only routes under {@code /admin/} (see {@link AdminHandler}), mirrored by {@link #faults()} and
+ *       {@link #stats()}.</li>
+ * </ul>
+ * The data lives in H2 in SQL Server mode, in memory by default or in a file when {@link Options#jdbcUrl()} says so.
+ */
+public final class DabEmulator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DabEmulator.class);
+    private static final int THREADS = 16;
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus the client's delayed ACK
+        // adds ~40 ms to every response on a kept-alive connection. Read once, when the JDK server's config loads,
+        // so it only helps if no HttpServer was created before; the right home is JsonHttpServer.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /**
+     * @param port              0 for any free port
+     * @param jdbcUrl           null for a private in-memory H2 database; e.g. {@code jdbc:h2:file:/path/catalog}
+     *                          persists. SQL Server mode settings are appended when missing
+     * @param sampleCatalog     load {@link SampleCatalog} when {@code Products} is empty
+     * @param requiredRole      non-null: requests must send {@code X-MS-API-ROLE} with this value, else 403
+     * @param bearerToken       non-null: requests must send {@code Authorization: Bearer <token>}, else 401
+     * @param requestBodyStrict DAB's {@code request-body-strict}: unknown fields and the key in a body are a 400
+     */
+    public record Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
+                          boolean requestBodyStrict) {
+
+        /** The five-argument form; request-body-strict on, as in DAB's default and the seed's config. */
+        public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken) {
+            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, true);
+        }
+
+        /** Any free port, a fresh in-memory database, the sample catalog, no authentication. */
+        public static Options inMemory() {
+            return new Options(0, null, true, null, null, true);
+        }
+
+        public Options withPort(int p) {
+            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict);
+        }
+
+        public Options withJdbcUrl(String url) {
+            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict);
+        }
+
+        public Options withSampleCatalog(boolean load) {
+            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict);
+        }
+
+        public Options withRequiredRole(String role) {
+            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict);
+        }
+
+        public Options withBearerToken(String token) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict);
+        }
+
+        public Options withRequestBodyStrict(boolean strict) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict);
+        }
+    }
+
+    private final CatalogDatabase database;
+    private final JsonHttpServer server;
+    private final Faults faults = new Faults();
+    private final Stats stats = new Stats();
+
+    private DabEmulator(Options options) {
+        database = new CatalogDatabase(options.jdbcUrl());
+        try {
+            if (options.sampleCatalog()) {
+                database.loadSampleCatalogIfEmpty();
+            }
+            server = new JsonHttpServer("dab-emulator", options.port(), THREADS);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        DabRestHandler rest = new DabRestHandler(options, faults, stats,
+                new TableEntityHandler(database, stats, options.requestBodyStrict()),
+                new StoredProcedureHandler(database, stats), server.baseUri());
+        AdminHandler admin = new AdminHandler(this);
+        server.route("/api", exchange -> rest.handle(exchange, "/api"));
+        server.route("/rest", exchange -> rest.handle(exchange, "/rest"));
+        server.route("/admin/", admin::handle);
+    }
+
+    public static DabEmulator start(Options options) {
+        Objects.requireNonNull(options, "options");
+        DabEmulator emulator = new DabEmulator(options);
+        emulator.server.start();
+        LOG.debugf("DAB emulator listening on %s", emulator.baseUri());
+        return emulator;
+    }
+
+    /** {@code http://127.0.0.1:<port>}; DAB paths are {@code /api/...} and {@code /rest/...} below it. */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    /**
+     * Inserts a product directly (no HTTP, not counted in stats) and returns its new {@code Id}.
+     *
+     * @throws IllegalArgumentException when the database refuses the row (unknown category, null or too long value)
+     */
+    public long insertProduct(String name, String description, int categoryId, String tags, BigDecimal price,
+                              String imageUrl) {
+        try {
+            return database.insertProduct(name, description, categoryId, tags, price, imageUrl);
+        } catch (DabException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.catalogimage.localstack.dab;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of what the emulator served on its DAB routes (admin routes are not counted). The image-write counter is
+ * the one tests care about: successful writes of {@code ImageUrl} per product id, through PATCH/PUT/POST on
+ * {@code Products} or {@code UpdateProductImageUrl}, so a test can prove that no product was written twice.
+ */
+public final class Stats {
+
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
+    private final Map<Long, LongAdder> imageWrites = new ConcurrentHashMap<>();
+
+    void recordRequest(String method) {
+        requests.computeIfAbsent(method, m -> new LongAdder()).increment();
+    }
+
+    void recordResponse(int status) {
+        responses.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    void recordImageWrite(long productId) {
+        imageWrites.computeIfAbsent(productId, id -> new LongAdder()).increment();
+    }
+
+    /** Requests received with this HTTP method (upper case, e.g. {@code "PATCH"}), faulted ones included. */
+    public long requests(String method) {
+        LongAdder count = requests.get(method);
+        return count == null ? 0 : count.sum();
+    }
+
+    public long totalRequests() {
+        return requests.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public Map<String, Long> requestsByMethod() {
+        Map<String, Long> out = new TreeMap<>();
+        requests.forEach((method, count) -> out.put(method, count.sum()));
+        return out;
+    }
+
+    /** Responses sent with this status, injected faults included. */
+    public long responses(int status) {
+        LongAdder count = responses.get(status);
+        return count == null ? 0 : count.sum();
+    }
+
+    public long imageWrites(long productId) {
+        LongAdder count = imageWrites.get(productId);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Successful image-URL writes per product id, sorted by id. */
+    public Map<Long, Long> imageWritesByProduct() {
+        Map<Long, Long> out = new TreeMap<>();
+        imageWrites.forEach((id, count) -> out.put(id, count.sum()));
+        return out;
+    }
+
+    public long totalImageWrites() {
+        return imageWrites.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public void reset() {
+        requests.clear();
+        responses.clear();
+        imageWrites.clear();
+    }
+
+    /** The {@code GET /admin/stats} document. */
+    Map<String, Object> toJson() {
+        Map<String, Long> byStatus = new TreeMap<>();
+        responses.forEach((status, count) -> byStatus.put(String.valueOf(status), count.sum()));
+        Map<String, Long> writes = new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        imageWritesByProduct().forEach((id, count) -> writes.put(String.valueOf(id), count));
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("totalRequests", totalRequests());
+        json.put("requests", requestsByMethod());
+        json.put("responses", byStatus);
+        json.put("totalImageWrites", totalImageWrites());
+        json.put("imageWrites", writes);
+        return json;
+    }
+}
