@@ -2,7 +2,6 @@ package com.catalogimage.localstack.dab;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -49,6 +48,12 @@ final class CatalogDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * H2's driver used directly: {@code DriverManager} only finds drivers visible to the caller's class loader, and
+     * Quarkus tests load this class in a per-application class loader.
+     */
+    private static final org.h2.Driver DRIVER = new org.h2.Driver();
+
     private final String url;
     private final Connection keeper;
 
@@ -56,7 +61,7 @@ final class CatalogDatabase implements AutoCloseable {
         this.url = withCompatibilitySettings(jdbcUrl == null
                 ? "jdbc:h2:mem:dab-" + UUID.randomUUID() : jdbcUrl);
         try {
-            keeper = DriverManager.getConnection(url);
+            keeper = connect();
             try (Statement statement = keeper.createStatement()) {
                 for (String ddl : SCHEMA) {
                     statement.execute(ddl);
@@ -65,6 +70,10 @@ final class CatalogDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the DAB emulator's database " + url, e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return DRIVER.connect(url, new java.util.Properties());
     }
 
     private static String withCompatibilitySettings(String url) {
@@ -81,7 +90,7 @@ final class CatalogDatabase implements AutoCloseable {
 
     /** Runs {@code work} in one transaction on a fresh connection; a SQL failure becomes DAB's error for it. */
     <T> T inTransaction(String table, SqlWork<T> work) {
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

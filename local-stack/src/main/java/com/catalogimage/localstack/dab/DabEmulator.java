@@ -28,15 +28,6 @@ public final class DabEmulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DabEmulator.class);
     private static final int THREADS = 16;
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus the client's delayed ACK
-        // adds ~40 ms to every response on a kept-alive connection. Read once, when the JDK server's config loads,
-        // so it only helps if no HttpServer was created before; the right home is JsonHttpServer.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /**
      * @param port              0 for any free port
      * @param jdbcUrl           null for a private in-memory H2 database; e.g. {@code jdbc:h2:file:/path/catalog}

@@ -14,6 +14,10 @@ public interface ScannerConfig {
     @WithDefault("30s")
     Duration interval();
 
+    /** Delay between start-up and the first scheduled scan. */
+    @WithDefault("2s")
+    Duration firstDelay();
+
     /** How the catalog is read through Data API Builder. */
     @WithDefault("table")
     CatalogMode mode();

@@ -4,6 +4,7 @@ import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.scanner.config.ScannerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ public class InputHygiene {
     private final int minWords;
     private final Set<String> vague;
 
+    @Inject
     public InputHygiene(ScannerConfig config) {
         this(config.hygiene());
     }

@@ -169,8 +169,9 @@ public class ScanService {
     }
 
     private void record(ScanReport report) {
-        metrics.counter("scanner.products", "outcome", "requested").increment(report.requested());
-        metrics.counter("scanner.products", "outcome", "in-flight").increment(report.alreadyInFlight());
+        // Prometheus wants one set of tag keys per meter name, hence reason "none" where there is no reason.
+        metrics.counter("scanner.products", "outcome", "requested", "reason", "none").increment(report.requested());
+        metrics.counter("scanner.products", "outcome", "in-flight", "reason", "none").increment(report.alreadyInFlight());
         report.skipped().forEach((reason, count) ->
                 metrics.counter("scanner.products", "outcome", "skipped", "reason", reason.name()).increment(count));
         metrics.timer("scanner.scan.duration", "mode", report.mode())

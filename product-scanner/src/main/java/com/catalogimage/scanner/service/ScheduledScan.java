@@ -16,7 +16,7 @@ public class ScheduledScan {
         this.scans = scans;
     }
 
-    @Scheduled(every = "${scan.interval}", delayed = "${scan.first-delay:2s}",
+    @Scheduled(every = "${scan.interval}", delayed = "${scan.first-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         try {

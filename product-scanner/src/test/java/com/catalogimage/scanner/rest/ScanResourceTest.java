@@ -1,0 +1,48 @@
+package com.catalogimage.scanner.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.catalogimage.localstack.testing.DabEmulatorTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(DabEmulatorTestResource.class)
+class ScanResourceTest {
+
+    @Test
+    void startingAScanNeedsTheApiKey() {
+        given().when().post("/scans").then().statusCode(401);
+        given().header("X-API-Key", "wrong").when().post("/scans").then().statusCode(401);
+    }
+
+    @Test
+    void aScanWithTheKeyReportsItsCountsAndBecomesTheLatest() {
+        given().header("X-API-Key", "test-operator-key").when().post("/scans").then()
+                .statusCode(200)
+                .body("trigger", equalTo("api"))
+                .body("seen", greaterThanOrEqualTo(1))
+                .body("mode", equalTo("table"));
+
+        given().when().get("/scans/latest").then()
+                .statusCode(200)
+                .body("startedAt", notNullValue())
+                .body("missing", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void theEstimatePricesWhatAScanWouldRequestWithoutRequestingIt() {
+        given().when().get("/estimate").then()
+                .statusCode(200)
+                .body("model", equalTo("gpt-image-1-mini"))
+                .body("quality", equalTo("low"))
+                .body("size", equalTo("1024x1024"))
+                .body("unitPriceUsd", equalTo(0.011f));
+    }
+}

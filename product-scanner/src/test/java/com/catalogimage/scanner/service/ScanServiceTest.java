@@ -1,0 +1,156 @@
+package com.catalogimage.scanner.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.ImageRequestDeserializer;
+import com.catalogimage.contracts.serde.JsonSerializer;
+import com.catalogimage.contracts.serde.ProductStatusDeserializer;
+import com.catalogimage.localstack.dab.DabEmulator;
+import com.catalogimage.localstack.testing.DabEmulatorTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.scanner.support.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(DabEmulatorTestResource.class)
+class ScanServiceTest {
+
+    static final String GOOD = "A hand-thrown stoneware mug with a speckled glaze, holds 350 ml.";
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    StatusStore store;
+
+    @Test
+    void requestsAProductWithoutImageOnceWithItsCategory() {
+        long id = insert("Speckled Stoneware Mug " + UUID.randomUUID(), GOOD, 3);
+
+        scans.scan("test");
+        ScanReport second = scans.scan("test");
+
+        List<ImageRequest> requests = TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer());
+        assertThat(requests).hasSize(1);
+        ImageRequest request = requests.get(0);
+        assertThat(request.product().categoryName()).isEqualTo("Home & Kitchen");
+        assertThat(request.product().description()).isEqualTo(GOOD);
+        assertThat(request.attempt()).isEqualTo(1);
+        assertThat(request.origin()).isEqualTo(ImageRequest.Origin.SCAN);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.REQUESTED);
+        assertThat(second.alreadyInFlight()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void emptyVagueAndDuplicateProductsAreSkippedWithReasonsAndNeverRequested() {
+        String suffix = UUID.randomUUID().toString();
+        long empty = insert("Gift Card " + suffix, "", 1);
+        long vague = insert("Widget " + suffix, "Nice product.", 1);
+        long original = insert("Canvas Tote Bag " + suffix, "A sturdy natural canvas tote bag with long handles.", 1);
+        long duplicate = insert("canvas tote bag  " + suffix, "A sturdy natural canvas tote bag with long handles", 1);
+
+        scans.scan("test");
+        scans.scan("test");
+
+        assertThat(statuses(empty)).singleElement().satisfies(s -> assertSkipped(s, ReasonCode.EMPTY_DESCRIPTION));
+        assertThat(statuses(vague)).singleElement().satisfies(s -> assertSkipped(s, ReasonCode.VAGUE_DESCRIPTION));
+        assertThat(statuses(duplicate)).singleElement().satisfies(s -> {
+            assertSkipped(s, ReasonCode.DUPLICATE);
+            assertThat(s.detail()).contains("product " + original);
+        });
+        assertThat(TopicReader.valuesFor(original, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).hasSize(1);
+        for (long skipped : List.of(empty, vague, duplicate)) {
+            assertThat(TopicReader.valuesFor(skipped, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        }
+    }
+
+    @Test
+    void aProductStuckInFlightPastTheTimeoutIsRequestedAgain() {
+        long id = insert("Linen Napkins " + UUID.randomUUID(), "Set of four stonewashed linen napkins in sage green.", 3);
+        writeStatus(status(id, State.REQUESTED, Instant.now().minus(Duration.ofHours(2)), 1));
+
+        scans.scan("test");
+
+        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> assertThat(request.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void aCompletedProductWhoseImageWasClearedIsRequestedAgain() {
+        long id = insert("Bamboo Cutting Board " + UUID.randomUUID(), "Large bamboo cutting board with a juice groove.", 3);
+        writeStatus(status(id, State.COMPLETED, Instant.now(), 1));
+
+        ScanReport report = scans.scan("test");
+
+        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).hasSize(1);
+        assertThat(report.requestedAgain()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDeadLetteredProductIsNotRequestedAgain() {
+        long id = insert("Denim Jacket " + UUID.randomUUID(), "Classic blue denim jacket with brass buttons.", 1);
+        ProductStatus dead = new ProductStatus(id, "r-dead", 1, State.DEAD_LETTERED, ReasonCode.CONTENT_POLICY,
+                "safety system", "image-generator", Instant.now(), null);
+        writeStatus(dead);
+
+        ScanReport report = scans.scan("test");
+
+        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        assertThat(report.deadLettered()).isGreaterThanOrEqualTo(1);
+    }
+
+    private long insert(String name, String description, int category) {
+        DabEmulator dab = DabEmulatorTestResource.emulator();
+        return dab.insertProduct(name, description, category, "test", new BigDecimal("9.99"), "");
+    }
+
+    private static List<ProductStatus> statuses(long id) {
+        return TopicReader.valuesFor(id, Topics.IMAGE_STATUS, new ProductStatusDeserializer());
+    }
+
+    private static void assertSkipped(ProductStatus status, ReasonCode reason) {
+        assertThat(status.state()).isEqualTo(State.SKIPPED);
+        assertThat(status.reason()).isEqualTo(reason);
+    }
+
+    private static ProductStatus status(long id, State state, Instant at, int attempt) {
+        return new ProductStatus(id, "r-" + UUID.randomUUID(), attempt, state, null, null, "test", at, null);
+    }
+
+    /** Writes a status as another stage would, and waits until the scanner has read it. */
+    private void writeStatus(ProductStatus status) {
+        try (KafkaProducer<String, ProductStatus> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
+                new StringSerializer(), new JsonSerializer<>())) {
+            producer.send(new ProducerRecord<>(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> store.get(status.productId())
+                .map(known -> known.requestId().equals(status.requestId())).orElse(false));
+    }
+
+    @SuppressWarnings("unused")
+    private static Product product(long id) {
+        return new Product(id, "x", "y", 1, "Clothing", null);
+    }
+}

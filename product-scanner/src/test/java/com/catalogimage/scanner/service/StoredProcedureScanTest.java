@@ -1,0 +1,63 @@
+package com.catalogimage.scanner.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.ImageRequestDeserializer;
+import com.catalogimage.localstack.dab.SampleCatalog;
+import com.catalogimage.localstack.testing.DabEmulatorTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.scanner.support.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The seed's DAB configuration unchanged: only the GetProducts procedure, filtered here. */
+@QuarkusTest
+@TestProfile(StoredProcedureScanTest.StoredProcedureMode.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(DabEmulatorTestResource.class)
+class StoredProcedureScanTest {
+
+    public static class StoredProcedureMode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("scan.mode", "stored-procedure",
+                    "quarkus.rest-client.dab.url", "${local-stack.dab.url}/rest");
+        }
+    }
+
+    @Inject
+    ScanService scans;
+
+    @Test
+    void readsEveryProductThroughTheProcedureAndRequestsOnlyThoseWithoutImage() {
+        long id = DabEmulatorTestResource.emulator().insertProduct("Walnut Serving Tray " + UUID.randomUUID(),
+                "An oiled walnut serving tray with carved handles.", 3, "wood", new BigDecimal("45.00"), "");
+
+        ScanReport first = scans.scan("test");
+        scans.scan("test");
+
+        assertThat(first.mode()).isEqualTo("stored-procedure");
+        assertThat(first.seen()).isGreaterThan(first.missing());
+        assertThat(first.seen() - first.missing()).isGreaterThanOrEqualTo(SampleCatalog.WITH_IMAGE);
+        List<ImageRequest> requests = TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer());
+        assertThat(requests).singleElement().satisfies(request ->
+                assertThat(request.product().categoryName()).isEqualTo("Home & Kitchen"));
+    }
+
+    @Test
+    void productsWithAnImageAreNeverRequested() {
+        scans.scan("test");
+        long chocolateBar = 4; // the seed's example, with an image in the sample catalog
+        assertThat(TopicReader.valuesFor(chocolateBar, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+    }
+}
