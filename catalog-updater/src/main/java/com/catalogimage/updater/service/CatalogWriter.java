@@ -8,6 +8,7 @@ import com.catalogimage.updater.client.Catalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -15,7 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Writes one stored image's URL to its product, unless the catalog changed under us, and says what happened. */
+/**
+ * Writes one stored image's URL to its product, unless the catalog changed under us, and says what happened. Created at
+ * startup so that every outcome counter exists, at zero, before the first record.
+ */
+@Startup
 @ApplicationScoped
 public class CatalogWriter {
 
