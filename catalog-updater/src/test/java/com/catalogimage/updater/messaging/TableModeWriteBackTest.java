@@ -1,0 +1,85 @@
+package com.catalogimage.updater.messaging;
+
+import static com.catalogimage.updater.support.Catalogs.dab;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.catalogimage.contracts.DeadLetterHeaders;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.testing.DabEmulatorTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.updater.support.Catalogs;
+import com.catalogimage.updater.support.Topics;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Table mode ({@code Products} entity under {@code /api}), plus the failure paths. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(DabEmulatorTestResource.class)
+class TableModeWriteBackTest extends WriteBackContract {
+
+    @Override
+    String restPath() {
+        return "/api";
+    }
+
+    @Override
+    String writeMethod() {
+        return "PATCH";
+    }
+
+    @Test
+    void aClientErrorIsNotRetriedAndTheRecordIsDeadLettered() {
+        long id = Catalogs.newProduct();
+        // Two uses available: a retry would take the second one.
+        dab().faults().add(Fault.error(400, "BadRequest").times(2).onMethods("GET").onPath("/api/Products/Id/" + id));
+
+        Topics.sendStored(Catalogs.storedImage(id));
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.INVALID_REQUEST);
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_REQUEST");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("catalog-updater");
+        assertThat(dab().faults().active()).singleElement().satisfies(rule -> assertThat(rule.get("remaining")).isEqualTo(1));
+        assertThat(dab().stats().imageWrites(id)).isZero();
+    }
+
+    @Test
+    void aRecordThatIsNotAStoredImageIsDeadLetteredAndThePartitionMovesOn() {
+        long id = Catalogs.newProduct();
+        StoredImage stored = Catalogs.storedImage(id);
+
+        Topics.send(com.catalogimage.contracts.Topics.STORED_IMAGES, String.valueOf(id),
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        Topics.sendStored(stored); // same key, same partition, behind the unreadable record
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(dead, "dead-letter-exception-class-name")).contains("RecordDeserializationException");
+        assertThat(header(dead, "dead-letter-reason")).contains("StoredImage");
+        assertThat(awaitStatuses(id, 1).get(0).state()).isEqualTo(State.COMPLETED);
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(long id) {
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(WAIT)
+                .until(() -> Topics.recordsFor(id, com.catalogimage.contracts.Topics.DEAD_LETTERS), r -> !r.isEmpty());
+        return records.get(0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

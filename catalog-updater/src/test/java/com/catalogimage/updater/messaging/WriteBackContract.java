@@ -1,0 +1,137 @@
+package com.catalogimage.updater.messaging;
+
+import static com.catalogimage.updater.support.Catalogs.dab;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.updater.client.Catalog;
+import com.catalogimage.updater.support.Catalogs;
+import com.catalogimage.updater.support.Topics;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the updater promises in either catalog mode; each mode's test class runs these against the DAB emulator. */
+abstract class WriteBackContract {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    Catalog catalog;
+
+    /** {@code /api} or {@code /rest}. */
+    abstract String restPath();
+
+    /** The HTTP method of this mode's write. */
+    abstract String writeMethod();
+
+    @AfterEach
+    void clearFaults() {
+        dab().faults().clear();
+    }
+
+    @Test
+    void writesTheFullUrlAndCompletes() {
+        long id = Catalogs.newProduct();
+        StoredImage stored = Catalogs.storedImage(id);
+
+        Topics.sendStored(stored);
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.COMPLETED);
+        assertThat(status.detail()).isEqualTo(stored.url());
+        assertThat(status.stage()).isEqualTo("catalog-updater");
+        assertThat(status.requestId()).isEqualTo(stored.request().requestId());
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
+        assertThat(dab().stats().imageWrites(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredImageCompletesWithoutWritingAgain() {
+        long id = Catalogs.newProduct();
+        StoredImage stored = Catalogs.storedImage(id);
+
+        Topics.sendStored(stored);
+        Topics.sendStored(stored);
+
+        assertThat(awaitStatuses(id, 2)).extracting(ProductStatus::state).containsExactly(State.COMPLETED, State.COMPLETED);
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
+        assertThat(dab().stats().imageWrites(id)).isEqualTo(1);
+    }
+
+    @Test
+    void neverOverwritesAnImageSetMeanwhile() {
+        long id = Catalogs.newProduct();
+        String theirs = "https://cdn.example.com/editor-choice/" + id + ".jpg";
+        Catalogs.setImageUrl(id, theirs);
+
+        Topics.sendStored(Catalogs.storedImage(id));
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.SKIPPED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.ALREADY_HAS_IMAGE);
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(theirs);
+        assertThat(dab().stats().imageWrites(id)).as("only the editor's write").isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedProductIsSkippedAsGoneAndItsBlobKept() {
+        long id = Catalogs.newProduct();
+        Catalogs.delete(id);
+        StoredImage stored = Catalogs.storedImage(id);
+
+        Topics.sendStored(stored);
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.SKIPPED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.PRODUCT_GONE);
+        assertThat(status.detail()).contains(stored.blobName());
+        assertThat(dab().stats().imageWrites(id)).isZero();
+    }
+
+    @Test
+    void aProductThatNeverExistedIsSkippedAsGone() {
+        long id = 900_000_000L + System.nanoTime() % 1_000_000;
+
+        Topics.sendStored(Catalogs.storedImage(id));
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.reason()).isEqualTo(ReasonCode.PRODUCT_GONE);
+        assertThat(Catalogs.imageUrl(id)).as("no row was created").isNull();
+    }
+
+    /** The write itself finds the row gone (deleted between our read and our write): no upsert, no error. */
+    @Test
+    void aWriteToAVanishedProductReportsItGone() {
+        long id = Catalogs.newProduct();
+        Catalogs.delete(id);
+
+        assertThat(catalog.writeImageUrl(id, "http://127.0.0.1/x.png")).isFalse();
+        assertThat(Catalogs.imageUrl(id)).isNull();
+    }
+
+    @Test
+    void twoServerErrorsAreRetriedAndTheWriteCompletes() {
+        long id = Catalogs.newProduct();
+        long serverErrorsBefore = dab().stats().responses(500);
+        dab().faults().add(Fault.error(500, null).times(2).onMethods(writeMethod()).onPath(restPath() + "/"));
+
+        Topics.sendStored(Catalogs.storedImage(id));
+
+        assertThat(awaitStatuses(id, 1).get(0).state()).isEqualTo(State.COMPLETED);
+        assertThat(dab().stats().responses(500) - serverErrorsBefore).isEqualTo(2);
+        assertThat(dab().stats().imageWrites(id)).isEqualTo(1);
+    }
+
+    static List<ProductStatus> awaitStatuses(long id, int count) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> Topics.statuses(id), statuses -> statuses.size() >= count);
+    }
+}
