@@ -2,8 +2,10 @@ package com.catalogimage.uploader.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(AzuriteTestResource.class)
 class BlobUploaderHealthTest {
 
     @Test
@@ -19,10 +22,19 @@ class BlobUploaderHealthTest {
     }
 
     @Test
-    void isReadyOnceTheRealBrokerAnswers() {
+    void isReadyOnceTheRealBrokerAnswersAndTheContainerExists() {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItems("Kafka connection health check", "Blob Storage"))
+                .body("checks.find { it.name == 'Blob Storage' }.data.container", is("products"));
+    }
+
+    @Test
+    void exposesTheUploaderMetrics() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("uploader_image_bytes"))
+                .body(org.hamcrest.Matchers.containsString("uploader_upload_duration_seconds"));
     }
 }

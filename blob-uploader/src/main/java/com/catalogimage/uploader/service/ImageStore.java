@@ -1,0 +1,100 @@
+package com.catalogimage.uploader.service;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.catalogimage.uploader.config.UploaderConfig;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/** Writes images to the container, once per name, and says where the public will find them. */
+@ApplicationScoped
+public class ImageStore {
+
+    /** Retries after the first try; the dead letter records the attempts. */
+    public static final int MAX_RETRIES = 3;
+    public static final int ATTEMPTS = MAX_RETRIES + 1;
+    /** Images never change under a name (the name holds their hash): caches may keep them for a year. */
+    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    /** What an upload did. */
+    public enum Outcome {
+        STORED, ALREADY_STORED
+    }
+
+    private final BlobContainerClient container;
+    private final Optional<String> publicBase;
+
+    @Inject
+    public ImageStore(BlobContainerClient container, UploaderConfig config) {
+        this(container, config.publicBaseUrl());
+    }
+
+    public ImageStore(BlobContainerClient container, Optional<String> publicBaseUrl) {
+        this.container = container;
+        this.publicBase = publicBaseUrl.filter(base -> !base.isBlank()).map(ImageStore::checkedBase);
+    }
+
+    /**
+     * Uploads only if no blob has this name ({@code If-None-Match: *}). The name holds the bytes' hash, so an existing
+     * blob holds these bytes: a redelivered record, or a retry after a try that succeeded but timed out, is a no-op.
+     * Retried a few times, briefly, on transient failures only (5xx, 408, 429, I/O, timeout): a storage outage longer
+     * than that is the failure handling's business, not a reason to hold the partition.
+     */
+    @Retry(maxRetries = MAX_RETRIES, delay = 500, jitter = 250, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    public Outcome upload(String blobName, VerifiedImage image, Map<String, String> metadata) {
+        BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(image.bytes()))
+                .setHeaders(new BlobHttpHeaders().setContentType(image.contentType()).setCacheControl(CACHE_CONTROL))
+                .setMetadata(metadata)
+                .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*"));
+        try {
+            // The SDK's own timeout, just under @Timeout's, so a slow try ends as an SDK error rather than an interrupt.
+            container.getBlobClient(blobName).uploadWithResponse(options, Duration.ofSeconds(14), null);
+            return Outcome.STORED;
+        } catch (BlobStorageException e) {
+            // 409 BlobAlreadyExists is Put Blob's answer to If-None-Match: * (Azure and Azurite alike).
+            if (BlobErrorCode.BLOB_ALREADY_EXISTS.equals(e.getErrorCode())) {
+                return Outcome.ALREADY_STORED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The absolute URL the catalog will hold: under the public base when one is set, else the blob's own, never with a
+     * SAS. Built by hand rather than with {@code getBlobUrl()}, which escapes the prefix's {@code /} as {@code %2F}; blob
+     * names need no escaping (see {@link BlobNamer}).
+     */
+    public String publicUrl(String blobName) {
+        return publicBase.orElseGet(() -> withoutQuery(container.getBlobContainerUrl())) + "/" + blobName;
+    }
+
+    private static String checkedBase(String base) {
+        URI uri = URI.create(base.strip());
+        if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("uploader.public-base-url must be an absolute http(s) URL without query or "
+                    + "fragment, for example https://cdn.example.com/products");
+        }
+        return base.strip().replaceAll("/+$", "");
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+}

@@ -1,0 +1,207 @@
+package com.catalogimage.uploader.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.catalogimage.contracts.DeadLetterHeaders;
+import com.catalogimage.contracts.GeneratedImage;
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
+import com.catalogimage.contracts.serde.JsonSerializer;
+import com.catalogimage.contracts.serde.ProductStatusDeserializer;
+import com.catalogimage.contracts.serde.StoredImageDeserializer;
+import com.catalogimage.localstack.testing.AzuriteTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.uploader.TestImages;
+import com.catalogimage.uploader.TopicReader;
+import com.catalogimage.uploader.service.BlobNamer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(AzuriteTestResource.class)
+class GeneratedImageConsumerTest {
+
+    /** Unique per run too, in case the broker outlives it (an external one). */
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100);
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Inject
+    BlobContainerClient container;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void storesAVerifiedPngUnderItsPublicUrlAndReportsStored() throws Exception {
+        long id = IDS.incrementAndGet();
+        byte[] png = TestImages.png(1024, 1024, id);
+        GeneratedImage generated = generated(id, "Kids Dinosaur Pajamas", png, "image/png", "1024x1024");
+
+        send(generated);
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.blobName()).isEqualTo("images/" + id + "-kids-dinosaur-pajamas-"
+                + BlobNamer.sha256(png).substring(0, 12) + ".png");
+        assertThat(stored.url()).startsWith("http://127.0.0.1:").endsWith("/devstoreaccount1/products/" + stored.blobName())
+                .doesNotContain("?");
+        assertThat(stored.contentType()).isEqualTo("image/png");
+        assertThat(stored.sizeBytes()).isEqualTo(png.length);
+        assertThat(stored.sha256()).isEqualTo(BlobNamer.sha256(png));
+        assertThat(stored.width()).isEqualTo(1024);
+        assertThat(stored.height()).isEqualTo(1024);
+        assertThat(stored.model()).isEqualTo("gpt-image-1-mini");
+        assertThat(stored.request().requestId()).isEqualTo(generated.request().requestId());
+
+        // Anyone can read it at that URL (public access "blob"), with the headers a CDN and a browser need.
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stored.url())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(download.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+
+        assertThat(container.getBlobClient(stored.blobName()).getProperties().getMetadata())
+                .containsEntry("productid", String.valueOf(id))
+                .containsEntry("requestid", generated.request().requestId())
+                .containsEntry("model", "gpt-image-1-mini");
+
+        ProductStatus status = await().atMost(PATIENCE)
+                .until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.STORED);
+        assertThat(status.detail()).isEqualTo(stored.url());
+        assertThat(status.stage()).isEqualTo("blob-uploader");
+        assertThat(status.requestId()).isEqualTo(generated.request().requestId());
+    }
+
+    @Test
+    void storingTheSameImageTwiceKeepsOneBlobAndAnswersBothWithTheSameUrl() {
+        long id = IDS.incrementAndGet();
+        GeneratedImage generated = generated(id, "Chocolate Bar", TestImages.png(1024, 1024, id), "image/png", "1024x1024");
+        double alreadyStoredBefore = alreadyStoredCount();
+
+        send(generated);
+        send(generated);
+
+        List<StoredImage> stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> list.size() == 2);
+        assertThat(stored.get(1).url()).isEqualTo(stored.get(0).url());
+        assertThat(container.listBlobs(new ListBlobsOptions().setPrefix("images/" + id + "-"), null).stream()
+                .map(BlobItem::getName)).containsExactly(stored.get(0).blobName());
+        assertThat(alreadyStoredCount()).isEqualTo(alreadyStoredBefore + 1);
+        await().atMost(PATIENCE).until(() -> statuses(id).size() == 2);
+    }
+
+    @Test
+    void deadLettersAJpegDeclaredAsPngAndStoresNothing() {
+        long id = IDS.incrementAndGet();
+        byte[] jpeg = TestImages.jpeg(1024, 1024, id);
+
+        send(generated(id, "Trail Mix", jpeg, "image/png", "1024x1024"));
+
+        ProductStatus status = await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ProductStatus.ReasonCode.INVALID_IMAGE);
+        assertThat(status.detail()).isEqualTo("declared image/png but bytes are JPEG");
+
+        ConsumerRecord<String, GeneratedImage> deadLetter = await().atMost(PATIENCE)
+                .until(() -> deadLetters(id), list -> !list.isEmpty()).get(0);
+        assertThat(header(deadLetter, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_IMAGE");
+        assertThat(header(deadLetter, DeadLetterHeaders.STAGE)).isEqualTo("blob-uploader");
+        assertThat(header(deadLetter, "dead-letter-reason")).isEqualTo("declared image/png but bytes are JPEG");
+        // The dead letter carries the image, so a replay does not pay for a second generation.
+        assertThat(deadLetter.value().image()).isEqualTo(jpeg);
+
+        // The flow sends a StoredImage before it could dead-letter, so by now it would be on the topic.
+        assertThat(storedImages(id)).isEmpty();
+        assertThat(container.listBlobs(new ListBlobsOptions().setPrefix("images/" + id + "-"), null)).isEmpty();
+    }
+
+    @Test
+    void deadLettersAnImageOfAnotherSizeThanRequested() {
+        long id = IDS.incrementAndGet();
+
+        send(generated(id, "Wireless Gamer Mouse", TestImages.png(1024, 1536, id), "image/png", "1024x1024"));
+
+        ProductStatus status = await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ProductStatus.ReasonCode.INVALID_IMAGE);
+        assertThat(status.detail()).isEqualTo("1024x1536 but 1024x1024 was requested");
+        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
+        assertThat(storedImages(id)).isEmpty();
+    }
+
+    private double alreadyStoredCount() {
+        var counter = metrics.find("uploader.images").tag("outcome", "already-stored").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static GeneratedImage generated(long id, String name, byte[] image, String contentType, String size) {
+        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(),
+                new Product(id, name, "A product photographed for the catalog.", 1, "Apparel", null), 1, null,
+                ImageRequest.Origin.SCAN, Instant.now());
+        return new GeneratedImage(request, image, contentType, "gpt-image-1-mini", "gpt-image-1-mini", size, "low",
+                new GeneratedImage.Usage(50, 272, 322), new BigDecimal("0.005"), null, Instant.now());
+    }
+
+    private static void send(GeneratedImage generated) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES));
+        try (KafkaProducer<String, GeneratedImage> producer =
+                     new KafkaProducer<>(props, new StringSerializer(), new JsonSerializer<>())) {
+            producer.send(new ProducerRecord<>(Topics.GENERATED_IMAGES,
+                    String.valueOf(generated.request().product().id()), generated));
+        }
+    }
+
+    private static List<StoredImage> storedImages(long id) {
+        return values(TopicReader.readAll(Topics.STORED_IMAGES, new StoredImageDeserializer()), id);
+    }
+
+    private static List<ProductStatus> statuses(long id) {
+        return values(TopicReader.readAll(Topics.IMAGE_STATUS, new ProductStatusDeserializer()), id);
+    }
+
+    private static List<ConsumerRecord<String, GeneratedImage>> deadLetters(long id) {
+        return TopicReader.readAll(Topics.DEAD_LETTERS, new GeneratedImageDeserializer()).stream()
+                .filter(record -> String.valueOf(id).equals(record.key())).toList();
+    }
+
+    private static <T> List<T> values(List<ConsumerRecord<String, T>> records, long id) {
+        return records.stream().filter(record -> String.valueOf(id).equals(record.key())).map(ConsumerRecord::value).toList();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
