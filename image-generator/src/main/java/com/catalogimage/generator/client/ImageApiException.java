@@ -2,6 +2,7 @@ package com.catalogimage.generator.client;
 
 import com.catalogimage.generator.service.FailureClassifier;
 import com.catalogimage.generator.service.FailureClassifier.FailureClass;
+import com.openai.errors.OpenAIServiceException;
 
 /**
  * A failed image-API call, classified. Its message is safe to log and to put on the status topic: it carries the
@@ -19,7 +20,8 @@ public class ImageApiException extends RuntimeException {
     /** Classifies what the SDK threw and wraps it in the matching exception type. */
     static ImageApiException of(Throwable failure) {
         FailureClass failureClass = FailureClassifier.classify(failure);
-        String message = failureClass + ": " + failure.getMessage();
+        String code = failure instanceof OpenAIServiceException service ? service.code().map(c -> c + " ").orElse("") : "";
+        String message = failureClass + ": " + code + failure.getMessage();
         return failureClass.action() == FailureClassifier.Action.RETRY
                 ? new Retryable(failureClass, message, failure)
                 : new ImageApiException(failureClass, message, failure);

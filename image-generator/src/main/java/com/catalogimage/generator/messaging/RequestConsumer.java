@@ -15,9 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -28,8 +26,6 @@ import org.jboss.logging.Logger;
 public class RequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
-    /** Set by SmallRye on a record whose value could not be deserialized (the payload is then null). */
-    static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
 
     private final GenerationService generator;
     private final ImagePublisher publisher;
@@ -78,12 +74,13 @@ public class RequestConsumer {
         return publisher.status(status).chain(() -> nack(message, new ImageGenerationFailedException(detail), reason, attempts));
     }
 
-    /** A record that is not an image request: dead-lettered as it came (SmallRye writes the original bytes). */
+    /**
+     * A record without a value (a tombstone): dead-lettered as POISON. Unreadable values never get here: SmallRye
+     * dead-letters them itself (see PoisonRequestHandler).
+     */
     private Uni<Void> poison(Message<ImageRequest> message) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        Header why = record.getHeaders().lastHeader(DESERIALIZATION_FAILURE_REASON);
-        String detail = "not an image request: "
-                + (why == null ? "empty record" : new String(why.value(), StandardCharsets.UTF_8));
+        String detail = "not an image request: the record has no value";
         LOG.warnf("Poison record at %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
                 record.getOffset(), detail);
         count("dead-lettered", DeadLetterReason.POISON);

@@ -145,6 +145,11 @@ class ImageGenerationFlowTest {
 
     @Test
     void poisonRecordIsDeadLetteredAsItCameAndTheNextRequestIsStillServed() {
+        // a tombstone (no value at all) is poison too, and has a product id to put a status on
+        long tombstoneId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        PipelineTopics.sendBytes(Topics.IMAGE_REQUESTS, String.valueOf(tombstoneId), null);
+        assertThat(awaitStatus(String.valueOf(tombstoneId), State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.POISON);
+
         long productId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
         String key = String.valueOf(productId);
         byte[] garbage = "{\"requestId\": not json".getBytes(StandardCharsets.UTF_8);
@@ -154,7 +159,8 @@ class ImageGenerationFlowTest {
                 PipelineTopics.await(Topics.DEAD_LETTERS, key, PipelineTopics.bytes(), 1, WAIT).get(0);
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
-        assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.POISON);
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
+        assertThat(header(dead, "dead-letter-offset")).isNotNull();
 
         ImageRequest next = new ImageRequest(UUID.randomUUID().toString(),
                 new Product(productId, "Steel Water Bottle", "Insulated steel water bottle, matte black, 750 ml.", 1,

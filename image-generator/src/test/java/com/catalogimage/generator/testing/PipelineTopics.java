@@ -50,7 +50,7 @@ public final class PipelineTopics {
     public static <T> List<ConsumerRecord<String, T>> await(String topic, String key, Deserializer<T> values, int count,
             Duration atMost) {
         List<ConsumerRecord<String, T>> found = new ArrayList<>();
-        try (var consumer = consumer(values)) {
+        try (var consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -58,7 +58,7 @@ public final class PipelineTopics {
             Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (key.equals(record.key())) {
-                        found.add(record);
+                        found.add(typed(record, values));
                     }
                 });
                 return found.size() >= count;
@@ -70,17 +70,17 @@ public final class PipelineTopics {
     /** Every record with this key on the topic right now (reads to the current end). */
     public static <T> List<ConsumerRecord<String, T>> all(String topic, String key, Deserializer<T> values) {
         List<ConsumerRecord<String, T>> found = new ArrayList<>();
-        try (var consumer = consumer(values)) {
+        try (var consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Predicate<KafkaConsumer<String, T>> done = c -> partitions.stream().allMatch(p -> c.position(p) >= end.get(p));
+            Predicate<KafkaConsumer<String, byte[]>> done = c -> partitions.stream().allMatch(p -> c.position(p) >= end.get(p));
             while (!done.test(consumer)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (key.equals(record.key())) {
-                        found.add(record);
+                        found.add(typed(record, values));
                     }
                 });
             }
@@ -88,17 +88,25 @@ public final class PipelineTopics {
         return found;
     }
 
+    /** Other tests' records may be anything (poison included): only this test's records are deserialized. */
+    private static <T> ConsumerRecord<String, T> typed(ConsumerRecord<String, byte[]> record, Deserializer<T> values) {
+        T value = values.deserialize(record.topic(), record.headers(), record.value());
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value,
+                record.headers(), record.leaderEpoch());
+    }
+
     public static Deserializer<byte[]> bytes() {
         return new ByteArrayDeserializer();
     }
 
-    private static <T> KafkaConsumer<String, T> consumer(Deserializer<T> values) {
+    private static KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "generator-test-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
-        return new KafkaConsumer<>(config, new StringDeserializer(), values);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
