@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(ImageApiTestResource.class)
 class ImageGeneratorHealthTest {
 
     @Test
@@ -23,6 +25,8 @@ class ImageGeneratorHealthTest {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.find { it.name == 'Image API' }.status", is("UP"))
+                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini"));
     }
 }

@@ -1,0 +1,110 @@
+package com.catalogimage.generator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the image model lives and what the generator asks it for. The model is configuration, never code. */
+@ConfigMapping(prefix = "generator")
+public interface GeneratorConfig {
+
+    /**
+     * The Azure OpenAI resource endpoint without {@code /openai}, e.g. {@code https://my-resource.openai.azure.com}.
+     * Defaults to the local stack's image-API emulator.
+     */
+    @WithDefault("http://localhost:8090")
+    String endpoint();
+
+    /**
+     * The resource's API key, sent as the {@code api-key} header. From the environment ({@code IMAGE_API_KEY}) only;
+     * never logged.
+     */
+    String apiKey();
+
+    /** Which of Azure's two URL shapes to call. {@code AUTO} is not offered: it only recognises real Azure host names. */
+    @WithDefault("legacy")
+    PathMode pathMode();
+
+    /** The {@code api-version} query parameter of the legacy deployment path. */
+    @WithDefault("2025-04-01-preview")
+    String apiVersion();
+
+    /** The Azure deployment name: the path segment (legacy) or the {@code model} field (v1). */
+    @WithDefault("gpt-image-1-mini")
+    String deployment();
+
+    /**
+     * The model behind the deployment, e.g. {@code gpt-image-1-mini}: picks the parameter set (gpt-image or dall-e) and
+     * the price-table row. Must match what the deployment really runs.
+     */
+    @WithDefault("gpt-image-1-mini")
+    String model();
+
+    /** {@code 1024x1024}, {@code 1024x1536}, {@code 1536x1024} or {@code auto} (gpt-image); dall-e-3 has its own sizes. */
+    @WithDefault("1024x1024")
+    String size();
+
+    /** {@code low}, {@code medium} or {@code high} (gpt-image); {@code standard} or {@code hd} (dall-e-3). */
+    @WithDefault("low")
+    String quality();
+
+    /** {@code png} or {@code jpeg}; the uploader stores what is asked for here. Ignored for dall-e (always PNG). */
+    @WithDefault("png")
+    String outputFormat();
+
+    /** {@code output_compression} 0-100 for jpeg; unset leaves the service default. */
+    Optional<Integer> outputCompression();
+
+    /** {@code transparent}, {@code opaque} or {@code auto}; unset leaves the service default. */
+    Optional<String> background();
+
+    /**
+     * How long one call may take. gpt-image calls take 10-60 s at high quality; the SDK gives up after this and the
+     * call counts as a transient failure.
+     */
+    @WithDefault("120s")
+    Duration timeout();
+
+    /**
+     * The largest decoded image accepted. Images travel inline as base64 (4/3 larger) in a record limited to
+     * {@code Topics.MAX_MESSAGE_BYTES} (16 MiB), beside the request and its prompt: 12 MB leaves room for both.
+     */
+    @WithDefault("12000000")
+    int maxImageBytes();
+
+    /** How prompts are built from the catalog's text. */
+    Prompt prompt();
+
+    enum PathMode {
+        /** {@code POST {endpoint}/openai/deployments/{deployment}/images/generations?api-version=...} */
+        LEGACY,
+        /** {@code POST {endpoint}/openai/v1/images/generations} with the deployment as {@code model} */
+        UNIFIED
+    }
+
+    interface Prompt {
+        /**
+         * The seed's prompt template. Placeholders: {@code {name}}, {@code {description}}, {@code {category}},
+         * {@code {tags}}. A line whose placeholder has no value is left out, so the model never reads "Tags: null".
+         */
+        @WithDefault("""
+                Create a clean product photo for an online store.
+
+                Product Name: {name}
+                Description: {description}
+                Category: {category}
+                Tags: {tags}
+
+                Show the product fully visible, perfectly centered in the frame, with no cropping. \
+                Use a straight-on perspective, on a plain white background.
+                Do not include any text, labels, props, packaging, or background scene.
+                Ensure the product appears balanced, isolated, and positioned centrally as if professionally shot \
+                for a catalog.""")
+        String template();
+
+        /** Longest text kept of one catalog field after cleaning (the seed's Description column is 1000 characters). */
+        @WithDefault("1000")
+        int maxFieldChars();
+    }
+}

@@ -1,0 +1,15 @@
+package com.catalogimage.generator.messaging;
+
+/** The generator's channel names, as configured in application.properties. */
+public final class Channels {
+
+    /** Incoming {@code image-requests}; pausable, so a halt can stop consuming. */
+    public static final String REQUESTS = "image-requests";
+    /** Outgoing {@code generated-images}. */
+    public static final String GENERATED = "generated-images";
+    /** Outgoing {@code image-status}. */
+    public static final String STATUS = "status-out";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,105 @@
+package com.catalogimage.generator.service;
+
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a request into the prompt sent to the model. The seed warned that "special characters can break the prompt
+ * structure, so always do a cleanup first": every catalog field is cleaned to one plain line before it goes into the
+ * template, so a description cannot add lines that look like the template's own instructions.
+ */
+public final class PromptBuilder {
+
+    /** gpt-image models accept up to 32,000 characters, dall-e-3 4,000. */
+    static final int GPT_IMAGE_MAX_PROMPT = 32_000;
+    static final int DALL_E_MAX_PROMPT = 4_000;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(name|description|category|tags)}");
+    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\t\\n\\r]]");
+    private static final Pattern BRACES_AND_BACKTICKS = Pattern.compile("[{}`]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private final String template;
+    private final int maxFieldChars;
+
+    public PromptBuilder(String template, int maxFieldChars) {
+        this.template = template;
+        this.maxFieldChars = maxFieldChars;
+    }
+
+    /** The operator's override as written (only control characters removed), else the template filled in. */
+    public String prompt(ImageRequest request, String model) {
+        String override = request.promptOverride();
+        if (override != null && !override.isBlank()) {
+            return CONTROL.matcher(override).replaceAll("").strip();
+        }
+        String prompt = fill(request.product());
+        int max = maxPromptChars(model);
+        return prompt.length() <= max ? prompt : prompt.substring(0, max);
+    }
+
+    /** The longest prompt the model family accepts. */
+    public static int maxPromptChars(String model) {
+        return isDallE(model) ? DALL_E_MAX_PROMPT : GPT_IMAGE_MAX_PROMPT;
+    }
+
+    public static boolean isDallE(String model) {
+        return model != null && model.startsWith("dall-e");
+    }
+
+    String fill(Product product) {
+        Map<String, String> values = Map.of(
+                "name", clean(product.name()),
+                "description", clean(product.description()),
+                "category", clean(product.categoryName()),
+                "tags", cleanTags(product.tags()));
+        List<String> lines = new ArrayList<>();
+        for (String line : template.split("\n", -1)) {
+            Matcher placeholders = PLACEHOLDER.matcher(line);
+            boolean hasPlaceholder = false;
+            boolean allEmpty = true;
+            StringBuilder filled = new StringBuilder();
+            while (placeholders.find()) {
+                hasPlaceholder = true;
+                String value = values.get(placeholders.group(1));
+                allEmpty &= value.isEmpty();
+                placeholders.appendReplacement(filled, Matcher.quoteReplacement(value));
+            }
+            placeholders.appendTail(filled);
+            if (!hasPlaceholder || !allEmpty) {
+                lines.add(filled.toString());
+            }
+        }
+        return String.join("\n", lines).strip();
+    }
+
+    /** One plain line: no markup, control characters, template braces or backticks; single spaces; bounded length. */
+    String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        plain = MARKUP.matcher(plain).replaceAll(" ");
+        plain = CONTROL.matcher(plain).replaceAll("");
+        plain = BRACES_AND_BACKTICKS.matcher(plain).replaceAll("");
+        plain = WHITESPACE.matcher(plain).replaceAll(" ").strip();
+        return plain.length() <= maxFieldChars ? plain : plain.substring(0, maxFieldChars).strip();
+    }
+
+    /** {@code "snack, ,sweet,"} becomes {@code "snack, sweet"}. */
+    String cleanTags(String tags) {
+        if (tags == null) {
+            return "";
+        }
+        return clean(String.join(", ", Arrays.stream(tags.split(","))
+                .map(this::clean).filter(tag -> !tag.isEmpty()).toList()));
+    }
+}

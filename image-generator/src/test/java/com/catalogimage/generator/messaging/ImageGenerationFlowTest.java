@@ -1,0 +1,219 @@
+package com.catalogimage.generator.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.catalogimage.contracts.DeadLetterHeaders;
+import com.catalogimage.contracts.GeneratedImage;
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
+import com.catalogimage.contracts.serde.ImageRequestDeserializer;
+import com.catalogimage.contracts.serde.ProductStatusDeserializer;
+import com.catalogimage.generator.testing.PipelineTopics;
+import com.catalogimage.localstack.imageapi.ImageApiEmulator;
+import com.catalogimage.localstack.testing.ImageApiTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The generator against the real broker and the image-API emulator: what lands on which topic for each outcome. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(ImageApiTestResource.class)
+class ImageGenerationFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
+
+    private final ImageApiEmulator emulator = ImageApiTestResource.emulator();
+
+    @AfterEach
+    void clearFaults() {
+        emulator.faults().clear();
+    }
+
+    @Test
+    void requestBecomesAPngOnGeneratedImagesAndAGeneratedStatusWithItsCost() {
+        ImageRequest request = request("Kids Dinosaur Pajamas", "Set of kids pajamas with colorful dinosaur prints, neatly folded.");
+        String key = send(request);
+
+        ConsumerRecord<String, GeneratedImage> record =
+                PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT).get(0);
+        GeneratedImage image = record.value();
+        assertThat(image.request()).isEqualTo(request);
+        assertThat(image.image()).startsWith(PNG_SIGNATURE);
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(image.model()).isEqualTo("gpt-image-1-mini");
+        assertThat(image.deployment()).isEqualTo("gpt-image-1-mini");
+        assertThat(image.size()).isEqualTo("1024x1024");
+        assertThat(image.quality()).isEqualTo("low");
+        assertThat(image.costUsd()).isEqualByComparingTo("0.011");
+        assertThat(image.usage()).isNotNull();
+        assertThat(image.usage().inputTokens()).isPositive();
+
+        ProductStatus status = awaitStatus(key, State.GENERATED);
+        assertThat(status.requestId()).isEqualTo(request.requestId());
+        assertThat(status.stage()).isEqualTo("image-generator");
+        assertThat(status.costUsd()).isEqualByComparingTo(new BigDecimal("0.011"));
+        assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
+        assertThat(emulator.stats().generationsByPrompt().keySet())
+                .anyMatch(prompt -> prompt.contains("Product Name: Kids Dinosaur Pajamas")
+                        && prompt.contains("Category: Apparel") && !prompt.contains("Tags:"));
+    }
+
+    @Test
+    void operatorsPromptOverrideIsSentInsteadOfTheTemplate() {
+        String override = "A pair of blue trousers folded on white, catalog photo " + UUID.randomUUID();
+        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(),
+                product("Blue Denim Jeans", "Pair of blue denim jeans, straight fit."), 2, override,
+                ImageRequest.Origin.REPLAY, Instant.now());
+        String key = send(request);
+
+        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        assertThat(emulator.stats().generationsForPrompt(override)).isEqualTo(1);
+    }
+
+    @Test
+    void contentPolicyRefusalIsDeadLetteredAtOnceAndNeverRetried() {
+        long refusalsBefore = emulator.stats().responses(400);
+        ImageRequest request = request("Blue Denim Jeans", "Pair of blue denim jeans, straight fit, laid flat with visible stitching.");
+        String key = send(request);
+
+        ConsumerRecord<String, ImageRequest> dead = awaitDeadLetter(key);
+        assertThat(dead.value()).isEqualTo(request);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("CONTENT_POLICY");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        assertThat(header(dead, "dead-letter-reason")).contains("content_policy_violation");
+        ProductStatus status = awaitStatus(key, State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.CONTENT_POLICY);
+        assertThat(emulator.stats().responses(400) - refusalsBefore).isEqualTo(1);
+        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).isEmpty();
+    }
+
+    @Test
+    void transientServerErrorIsRetriedAndTheImageStillArrives() {
+        emulator.faults().forDeployment("gpt-image-1-mini").failNext(503, 1);
+        ImageRequest request = request("Ceramic Coffee Mug", "White ceramic coffee mug with a curved handle, 350 ml.");
+        String key = send(request);
+
+        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        assertThat(awaitStatus(key, State.GENERATED).detail()).contains("2 attempt(s)");
+        assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsThatOutlastTheRetriesAreDeadLetteredAsRetriesExhausted() {
+        emulator.faults().forDeployment("gpt-image-1-mini").failNext(500, 3);
+        ImageRequest request = request("Wireless Gamer Mouse", "Ergonomic wireless gaming mouse with RGB lighting and six buttons.");
+        String key = send(request);
+
+        ConsumerRecord<String, ImageRequest> dead = awaitDeadLetter(key);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("RETRIES_EXHAUSTED");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+        assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.RETRIES_EXHAUSTED);
+        assertThat(emulator.stats().generationsForRequestId(request.requestId())).isZero();
+    }
+
+    @Test
+    void promptTheServiceRefusesIsDeadLetteredAsInvalidRequest() {
+        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(),
+                product("Chocolate Bar", "Rich milk chocolate bar, perfect for snacking."), 2, "x".repeat(32_001),
+                ImageRequest.Origin.REPLAY, Instant.now());
+        String key = send(request);
+
+        ConsumerRecord<String, ImageRequest> dead = awaitDeadLetter(key);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_REQUEST");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void poisonRecordIsDeadLetteredAsItCameAndTheNextRequestIsStillServed() {
+        // a tombstone (no value at all) is poison too, and has a product id to put a status on
+        long tombstoneId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        PipelineTopics.sendBytes(Topics.IMAGE_REQUESTS, String.valueOf(tombstoneId), null);
+        assertThat(awaitStatus(String.valueOf(tombstoneId), State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.POISON);
+
+        long productId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        String key = String.valueOf(productId);
+        byte[] garbage = "{\"requestId\": not json".getBytes(StandardCharsets.UTF_8);
+        PipelineTopics.sendBytes(Topics.IMAGE_REQUESTS, key, garbage);
+
+        ConsumerRecord<String, byte[]> dead =
+                PipelineTopics.await(Topics.DEAD_LETTERS, key, PipelineTopics.bytes(), 1, WAIT).get(0);
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
+        assertThat(header(dead, "dead-letter-offset")).isNotNull();
+
+        ImageRequest next = new ImageRequest(UUID.randomUUID().toString(),
+                new Product(productId, "Steel Water Bottle", "Insulated steel water bottle, matte black, 750 ml.", 1,
+                        "Kitchen", "outdoor"), 2, null, ImageRequest.Origin.SCAN, Instant.now());
+        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, next);
+        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+    }
+
+    @Test
+    void metricsCountOutcomesCostAndLatency() {
+        String key = send(request("Bamboo Cutting Board", "Rectangular bamboo cutting board with a juice groove."));
+        awaitStatus(key, State.GENERATED);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("generator_requests_total{outcome=\"generated\"")
+                .contains("generator_cost_usd_total{model=\"gpt-image-1-mini\"")
+                .contains("generator_tokens_total{type=\"input\"")
+                .contains("generator_generation_duration_seconds_count{deployment=\"gpt-image-1-mini\",outcome=\"generated\"")
+                .contains("generator_halted ");
+    }
+
+    // --- helpers ---
+
+    private static ImageRequest request(String name, String description) {
+        return new ImageRequest(UUID.randomUUID().toString(), product(name, description), 1, null,
+                ImageRequest.Origin.SCAN, Instant.now());
+    }
+
+    private static Product product(String name, String description) {
+        return new Product(ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), name, description, 3,
+                "Apparel", null);
+    }
+
+    private static String send(ImageRequest request) {
+        String key = String.valueOf(request.product().id());
+        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        return key;
+    }
+
+    private static ConsumerRecord<String, ImageRequest> awaitDeadLetter(String key) {
+        return PipelineTopics.await(Topics.DEAD_LETTERS, key, new ImageRequestDeserializer(), 1, WAIT).get(0);
+    }
+
+    private static ProductStatus awaitStatus(String key, State state) {
+        List<ConsumerRecord<String, ProductStatus>> statuses =
+                PipelineTopics.await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
+        ProductStatus status = statuses.get(statuses.size() - 1).value();
+        assertThat(status.state()).isEqualTo(state);
+        return status;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
