@@ -16,11 +16,25 @@ public interface GeneratorConfig {
     @WithDefault("http://localhost:8090")
     String endpoint();
 
+    /** How the generator proves who it is: the resource's API key, or an Entra ID token (managed identity). */
+    @WithDefault("api-key")
+    Auth auth();
+
     /**
-     * The resource's API key, sent as the {@code api-key} header. From the environment ({@code IMAGE_API_KEY}) only;
-     * never logged.
+     * The resource's API key, sent as the {@code api-key} header; required with {@code auth=api-key}. From the
+     * environment ({@code AZURE_OPENAI_API_KEY}) only; never logged.
      */
-    String apiKey();
+    Optional<String> apiKey();
+
+    enum Auth {
+        /** The {@code api-key} header. */
+        API_KEY,
+        /**
+         * {@code Authorization: Bearer} with a token from azure-identity's {@code DefaultAzureCredential} (workload or
+         * managed identity, environment, Azure CLI) for the Cognitive Services scope.
+         */
+        ENTRA_ID
+    }
 
     /** Which of Azure's two URL shapes to call. {@code AUTO} is not offered: it only recognises real Azure host names. */
     @WithDefault("legacy")

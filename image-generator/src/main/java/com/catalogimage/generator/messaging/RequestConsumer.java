@@ -10,7 +10,7 @@ import com.catalogimage.generator.service.GenerationService.Failed;
 import com.catalogimage.generator.service.GenerationService.Generated;
 import com.catalogimage.generator.service.GeneratorHalt;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -40,7 +40,9 @@ public class RequestConsumer {
     }
 
     @Incoming(Channels.REQUESTS)
-    @Blocking // openai-java blocks its thread; ordered, so one call at a time per instance until rate limiting arrives
+    // openai-java blocks its thread: calls run on a bounded worker pool (GENERATOR_CONCURRENCY), acknowledged out of
+    // order; the throttled commit strategy still commits only offsets whose predecessors are all done.
+    @Blocking(value = "image-calls", ordered = false)
     public Uni<Void> consume(Message<ImageRequest> message) {
         ImageRequest request = message.getPayload();
         if (request == null) {
