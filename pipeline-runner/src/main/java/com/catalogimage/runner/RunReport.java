@@ -51,9 +51,10 @@ public record RunReport(Duration elapsed, Map<State, Integer> byState, Map<Reaso
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append("== Run report (").append(elapsed.toSeconds()).append(" s) ==\n");
-        out.append("This run: ").append(thisRun.entrySet().stream()
-                .map(entry -> entry.getKey().name().toLowerCase().replace('_', '-') + " " + entry.getValue())
-                .collect(Collectors.joining(", "))).append('\n');
+        out.append("This run: ").append(thisRun.isEmpty() ? "nothing new: every product was already handled"
+                : thisRun.entrySet().stream()
+                        .map(entry -> entry.getKey().name().toLowerCase().replace('_', '-') + " " + entry.getValue())
+                        .collect(Collectors.joining(", "))).append('\n');
         out.append("Every product the pipeline has handled, by outcome:\n");
         byState.forEach((state, count) -> out.append(String.format("  %-14s %5d%n", state, count)));
         byReason.forEach((reason, products) -> {

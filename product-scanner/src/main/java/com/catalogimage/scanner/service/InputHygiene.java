@@ -36,11 +36,29 @@ public class InputHygiene {
         if (description.isEmpty()) {
             return Optional.of(ReasonCode.EMPTY_DESCRIPTION);
         }
-        if (vague.contains(description) || description.equals(normalise(product.name()))
-                || description.split(" ").length < minWords) {
+        if (vague.contains(description) || description.equals(normalise(product.name())) || words(description) < minWords) {
             return Optional.of(ReasonCode.VAGUE_DESCRIPTION);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Words of a normalised text. Chinese and Japanese put no spaces between words: there, every two characters count
+     * as a word, about the length of a word in those scripts.
+     */
+    static int words(String normalised) {
+        int words = 0;
+        for (String token : normalised.split(" ")) {
+            long spaceless = token.codePoints().filter(InputHygiene::isWrittenWithoutSpaces).count();
+            words += spaceless > 0 ? (int) Math.max(1, (spaceless + 1) / 2) : (token.isEmpty() ? 0 : 1);
+        }
+        return words;
+    }
+
+    private static boolean isWrittenWithoutSpaces(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
     /** Two products with the same fingerprint would get the same picture. */

@@ -48,6 +48,9 @@ class InputHygieneTest {
     @Test
     void otherScriptsCountAsWords() {
         assertThat(hygiene.problem(product("Чайник", "Электрический чайник из нержавеющей стали, 1,7 литра."))).isEmpty();
+        assertThat(hygiene.problem(product("抹茶チョコレート", "宇治抹茶を使用した濃厚なホワイトチョコレート。個包装12個入り。")))
+                .as("Japanese has no spaces between words").isEmpty();
+        assertThat(hygiene.problem(product("お茶", "お茶"))).contains(ReasonCode.VAGUE_DESCRIPTION);
     }
 
     @Test
