@@ -35,9 +35,16 @@ public final class PipelineRunner implements AutoCloseable {
      * @param scanInterval time between the scanner's scans
      * @param usualPorts   the services' and the stack's usual ports (8081-8084, 9092, 10000, 5000, 8090); else free ones
      * @param environment  this process's environment: variables naming real services are passed through
+     * @param serviceEnvironments variables for one service only, on top of the rest (the fault tests configure the
+     *                     generator this way)
      */
     public record Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
-            Map<String, String> environment) {
+            Map<String, String> environment, Map<Service, Map<String, String>> serviceEnvironments) {
+
+        public Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
+                Map<String, String> environment) {
+            this(folder, catalogMode, scanInterval, usualPorts, environment, Map.of());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +70,8 @@ public final class PipelineRunner implements AutoCloseable {
             for (Service service : Service.values()) {
                 ports.put(service, options.usualPorts() ? service.defaultPort : Ports.free());
             }
-            services = ServiceProcesses.start(repository(), folder.resolve("logs"), serviceEnvironment, ports);
+            services = ServiceProcesses.start(repository(), folder.resolve("logs"), serviceEnvironment, ports,
+                    options.serviceEnvironments());
             board = new StatusBoard(serviceEnvironment.get("KAFKA_BOOTSTRAP_SERVERS"), started);
         } catch (RuntimeException e) {
             stack.close();
@@ -94,7 +102,7 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /** The checkout: the first folder up from here that holds the service modules. */
-    static Path repository() {
+    public static Path repository() {
         Path dir = Path.of(System.getProperty("pipeline.home", "")).toAbsolutePath();
         for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
             if (Files.exists(candidate.resolve("product-scanner/pom.xml"))) {

@@ -39,13 +39,17 @@ public final class ServiceProcesses implements AutoCloseable {
     private final Path logs;
     private final Map<String, String> environment;
     private final Map<Service, Integer> ports;
+    private final Map<Service, Map<String, String>> serviceEnvironments;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
 
-    private ServiceProcesses(Path repository, Path logs, Map<String, String> environment, Map<Service, Integer> ports) {
+    private ServiceProcesses(Path repository, Path logs, Map<String, String> environment, Map<Service, Integer> ports,
+            Map<Service, Map<String, String>> serviceEnvironments) {
         this.repository = repository;
         this.logs = logs;
         this.environment = environment;
         this.ports = ports;
+        this.serviceEnvironments = new EnumMap<>(Service.class);
+        serviceEnvironments.forEach((service, variables) -> this.serviceEnvironments.put(service, Map.copyOf(variables)));
     }
 
     /**
@@ -58,7 +62,16 @@ public final class ServiceProcesses implements AutoCloseable {
      */
     public static ServiceProcesses start(Path repository, Path logs, Map<String, String> environment,
             Map<Service, Integer> ports) {
-        ServiceProcesses services = new ServiceProcesses(repository, logs, environment, ports);
+        return start(repository, logs, environment, ports, Map.of());
+    }
+
+    /**
+     * Starts all four, some with variables of their own (on top of {@code environment}), for example a generator
+     * configured differently from what the other services read.
+     */
+    public static ServiceProcesses start(Path repository, Path logs, Map<String, String> environment,
+            Map<Service, Integer> ports, Map<Service, Map<String, String>> serviceEnvironments) {
+        ServiceProcesses services = new ServiceProcesses(repository, logs, environment, ports, serviceEnvironments);
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-services"));
         for (Service service : Service.values()) {
             services.start(service);
@@ -80,6 +93,7 @@ public final class ServiceProcesses implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(serviceEnvironments.getOrDefault(service, Map.of()));
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
             processes.put(service, builder.start());
         } catch (IOException e) {
@@ -130,6 +144,23 @@ public final class ServiceProcesses implements AutoCloseable {
             process.destroyForcibly();
             waitFor(process, 10);
         }
+    }
+
+    /** Restarts a service after a crash or a stop, with the same port and environment; kills it first if it runs. */
+    public synchronized void restart(Service service) {
+        kill(service);
+        start(service);
+    }
+
+    /** Whether the service's process runs (it may not be ready yet). */
+    public synchronized boolean isAlive(Service service) {
+        Process process = processes.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** Where the service's output goes. */
+    public Path logFile(Service service) {
+        return logs.resolve(service.module + ".log");
     }
 
     /** Stops every service gracefully (SIGTERM lets them commit offsets and flush), then forcibly. */

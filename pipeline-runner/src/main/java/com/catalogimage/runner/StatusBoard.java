@@ -16,7 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -36,7 +38,7 @@ public final class StatusBoard implements AutoCloseable {
         this.since = since;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-runner-status"), new StringDeserializer(), new ProductStatusDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-runner-status"), new StringDeserializer(), tolerant(new ProductStatusDeserializer()));
         this.reader = new Thread(this::read, "status-board");
         reader.setDaemon(true);
         reader.start();
@@ -60,9 +62,23 @@ public final class StatusBoard implements AutoCloseable {
         }
     }
 
+    /**
+     * A record on the status topic that is not a status (a poison record) is skipped, as the scanner skips it: otherwise
+     * the consumer would throw on it at every poll and the board would stop following the topic.
+     */
+    static Deserializer<ProductStatus> tolerant(Deserializer<ProductStatus> statuses) {
+        return (topic, data) -> {
+            try {
+                return statuses.deserialize(topic, data);
+            } catch (SerializationException poison) {
+                return null;
+            }
+        };
+    }
+
     private void apply(ProductStatus status) {
-        if (status == null) {
-            return;
+        if (status == null || status.state() == null || status.at() == null) {
+            return; // not a status, or one the board cannot place in time
         }
         latest.merge(status.productId(), status, (old, candidate) -> candidate.at().isBefore(old.at()) ? old : candidate);
         if (!status.at().isBefore(since)) {
