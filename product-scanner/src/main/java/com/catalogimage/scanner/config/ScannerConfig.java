@@ -40,8 +40,9 @@ public interface ScannerConfig {
     Estimate estimate();
 
     /**
-     * API key required by the endpoints that change something ({@code POST /scans}), sent as {@code X-API-Key}. Comes
-     * from the environment ({@code SCAN_API_KEY}); when unset those endpoints refuse every call.
+     * The operators' API key, sent as {@code X-API-Key}: required by every endpoint that changes something
+     * ({@code POST /scans}, {@code POST /dead-letters/replay}) and by the dead-letter listing. Comes from the environment
+     * ({@code SCAN_API_KEY}); when unset only OIDC operators get in, or nobody when OIDC is off.
      */
     Optional<String> apiKey();
 
