@@ -115,7 +115,7 @@ class SqlScriptsTest {
         }
     }
 
-    private static List<String> columns(Statement s, String table) throws SQLException {
+    static List<String> columns(Statement s, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet r = s.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'"
                 + " AND TABLE_NAME = '" + table + "' ORDER BY ORDINAL_POSITION")) {
