@@ -11,6 +11,10 @@ import java.time.Instant;
  * @param promptOverride a whole prompt written by an operator on replay; {@code null} means "build it from the template"
  * @param origin         who asked
  * @param requestedAt    when the request was made
+ * @param templateOverride a prompt template written by an operator on replay, with the same placeholders as the
+ *                       configured one ({@code {name}}, {@code {description}}, {@code {category}}, {@code {tags}});
+ *                       used when there is no {@code promptOverride}; {@code null} means "the configured template".
+ *                       Added after the first release: older consumers ignore it (unknown fields are tolerated)
  */
 public record ImageRequest(
         String requestId,
@@ -18,7 +22,14 @@ public record ImageRequest(
         int attempt,
         String promptOverride,
         Origin origin,
-        Instant requestedAt) {
+        Instant requestedAt,
+        String templateOverride) {
+
+    /** A request without a template override (every origin except some replays). */
+    public ImageRequest(String requestId, Product product, int attempt, String promptOverride, Origin origin,
+            Instant requestedAt) {
+        this(requestId, product, attempt, promptOverride, origin, requestedAt, null);
+    }
 
     /** Who created a request. */
     public enum Origin {

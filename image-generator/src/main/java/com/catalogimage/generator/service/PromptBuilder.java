@@ -35,13 +35,18 @@ public final class PromptBuilder {
         this.maxFieldChars = maxFieldChars;
     }
 
-    /** The operator's override as written (only control characters removed), else the template filled in. */
+    /**
+     * The operator's prompt override as written (only control characters removed), else the operator's template
+     * override or the configured template, filled in with the cleaned fields.
+     */
     public String prompt(ImageRequest request, String model) {
         String override = request.promptOverride();
         if (override != null && !override.isBlank()) {
             return CONTROL.matcher(override).replaceAll("").strip();
         }
-        String prompt = fill(request.product());
+        String templateOverride = request.templateOverride();
+        boolean overridden = templateOverride != null && !templateOverride.isBlank();
+        String prompt = fill(request.product(), overridden ? CONTROL.matcher(templateOverride).replaceAll("") : template);
         int max = maxPromptChars(model);
         return prompt.length() <= max ? prompt : prompt.substring(0, max);
     }
@@ -56,6 +61,10 @@ public final class PromptBuilder {
     }
 
     String fill(Product product) {
+        return fill(product, template);
+    }
+
+    private String fill(Product product, String template) {
         Map<String, String> values = Map.of(
                 "name", clean(product.name()),
                 "description", clean(product.description()),

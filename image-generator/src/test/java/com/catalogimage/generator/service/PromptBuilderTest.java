@@ -76,6 +76,13 @@ class PromptBuilderTest {
         assertThat(prompt).isEqualTo("Blue trousers folded on white.\nNo text.");
     }
 
+    @Test
+    void operatorsTemplateOverrideIsFilledWithTheCleanedFieldsInsteadOfTheConfiguredTemplate() {
+        ImageRequest replay = new ImageRequest("replay-1-2", new Product(10, "Blue <b>Denim</b> Jeans", "Pair of jeans.", 1,
+                "Apparel", null), 2, null, ImageRequest.Origin.REPLAY, Instant.now(), "Studio photo of {name}, {category}.");
+        assertThat(builder.prompt(replay, "gpt-image-1-mini")).isEqualTo("Studio photo of Blue Denim Jeans, Apparel.");
+    }
+
     private static ImageRequest request(Product product, String override) {
         return new ImageRequest("r-" + product.id(), product, 1, override, ImageRequest.Origin.SCAN, Instant.now());
     }

@@ -32,6 +32,20 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aReplayedRequestKeepsItsTemplateOverrideAndAnOlderRecordReadsWithout() {
+        ImageRequest replay = new ImageRequest("replay-3-17", REQUEST.product(), 2, null, ImageRequest.Origin.REPLAY, NOW,
+                "A plain studio photo of {name}.");
+        assertThat(roundTrip(replay, new ImageRequestDeserializer(), Topics.IMAGE_REQUESTS)).isEqualTo(replay);
+
+        String older = """
+                {"requestId":"r-1","product":{"id":1,"name":"Mug"},"attempt":1,"origin":"SCAN",
+                 "requestedAt":"2026-11-23T10:15:30Z"}""";
+        ImageRequest read = new ImageRequestDeserializer().deserialize(Topics.IMAGE_REQUESTS, older.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.templateOverride()).isNull();
+        assertThat(read.requestId()).isEqualTo("r-1");
+    }
+
+    @Test
     void generatedImageRoundTripsWithItsBytes() {
         byte[] png = new byte[300_000];
         new Random(7).nextBytes(png);

@@ -40,16 +40,30 @@ public interface ScannerConfig {
     Estimate estimate();
 
     /**
-     * API key required by the endpoints that change something ({@code POST /scans}), sent as {@code X-API-Key}. Comes
-     * from the environment ({@code SCAN_API_KEY}); when unset those endpoints refuse every call.
+     * The operators' API key, sent as {@code X-API-Key}: required by every endpoint that changes something
+     * ({@code POST /scans}, {@code POST /dead-letters/replay}) and by the dead-letter listing. Comes from the environment
+     * ({@code SCAN_API_KEY}); when unset only OIDC operators get in, or nobody when OIDC is off.
      */
     Optional<String> apiKey();
+
+    /** Operators signing in with an OIDC bearer token instead of the API key. */
+    Oidc oidc();
 
     enum CatalogMode {
         /** Table entities {@code Products} and {@code Categories}, filtered and paged on the server. */
         TABLE,
         /** The seed's {@code GetProducts} stored procedure, filtered here: works with the seed's DAB config unchanged. */
         STORED_PROCEDURE
+    }
+
+    interface Oidc {
+        /**
+         * Values of the token's role claim ({@code quarkus.oidc.roles.role-claim-path}: {@code groups} by default, for
+         * example {@code roles} for Entra ID app roles) that make the caller an operator, as if it had sent the API key.
+         * Only used when OIDC is enabled ({@code OIDC_ENABLED=true}).
+         */
+        @WithDefault("operator")
+        List<String> operatorRoles();
     }
 
     interface Hygiene {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -28,6 +29,11 @@ public class StatusStore {
     private static final Logger LOG = Logger.getLogger(StatusStore.class);
 
     private final Map<Long, ProductStatus> latest = new ConcurrentHashMap<>();
+    /**
+     * Request ids of replays seen per product, kept beside the latest state: a replay that has since moved on (completed,
+     * dead-lettered again, re-requested) must still be recognised, or replaying its dead letter again would pay twice.
+     */
+    private final Map<Long, Set<String>> replays = new ConcurrentHashMap<>();
     private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
     private volatile Map<Integer, Long> endOffsetsAtStart;
     private volatile boolean caughtUp;
@@ -46,11 +52,20 @@ public class StatusStore {
 
     /** A status this scanner just wrote, remembered before it comes back from the topic. */
     public void record(ProductStatus status) {
+        if (status.requestId() != null && status.requestId().startsWith(ReplayService.REPLAY_PREFIX)) {
+            replays.computeIfAbsent(status.productId(), id -> ConcurrentHashMap.newKeySet()).add(status.requestId());
+        }
         latest.merge(status.productId(), status, (old, candidate) -> candidate.at().isBefore(old.at()) ? old : candidate);
     }
 
     public Optional<ProductStatus> get(long productId) {
         return Optional.ofNullable(latest.get(productId));
+    }
+
+    /** Whether any status of this product carried this replay request id. */
+    public boolean knowsReplay(long productId, String requestId) {
+        return replays.getOrDefault(productId, Set.of()).contains(requestId)
+                || get(productId).map(status -> requestId.equals(status.requestId())).orElse(false);
     }
 
     /** How many products are in each state now. */
