@@ -75,7 +75,8 @@ final class FaultMatrix {
             } else {
                 finished = awaitDrained(run, scenario.timeout);
                 if (!finished) {
-                    run.fail("not drained within " + scenario.timeout.toMinutes() + " min: " + runner.progressLine());
+                    run.fail("not drained (stalled " + STALL.toSeconds() + " s or over " + scenario.timeout.toMinutes()
+                            + " min): " + runner.progressLine());
                 }
             }
             ended = Instant.now();
@@ -99,21 +100,47 @@ final class FaultMatrix {
         }
     }
 
-    /** {@link PipelineRunner#awaitDrained}, which asks the scanner for scans, retried while a fault makes scans fail. */
+    /** Without any status event for this long, a run is stuck: longer than the longest delayed retry (50 s) plus work. */
+    static final Duration STALL = Duration.ofSeconds(150);
+
+    /**
+     * Waits like {@link PipelineRunner#awaitDrained} (a scan that finds nothing to request and nothing in flight), asking
+     * for scans only when the board shows nothing in flight; a failing scan (a fault on DAB) is waited out. Gives up
+     * early when nothing has moved for {@link #STALL}, so a stuck scenario does not hold the matrix for its timeout.
+     */
     private static boolean awaitDrained(FaultRun run, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+        Object lastProgress = null;
+        long lastChange = System.nanoTime();
+        long nextLine = 0;
+        while (System.nanoTime() < deadline) {
+            PipelineRunner runner = run.runner;
+            Object progress = List.of(runner.board().eventsSince(), runner.board().inFlight());
+            if (!progress.equals(lastProgress)) {
+                lastProgress = progress;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
+                run.log("nothing moved for " + STALL.toSeconds() + " s: " + runner.progressLine());
                 return false;
             }
-            try {
-                return run.runner.awaitDrained(Duration.ofNanos(left), line -> run.log(line));
-            } catch (IllegalStateException scanFailed) {
-                run.log("scan failed (" + scanFailed.getMessage() + "); waiting");
-                FaultRun.pause(Duration.ofSeconds(3));
+            if (System.nanoTime() >= nextLine) {
+                run.log(runner.progressLine());
+                nextLine = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             }
+            if (runner.board().inFlight() == 0) {
+                try {
+                    JsonNode scan = runner.scanNow();
+                    if (scan.path("requested").asInt() == 0 && scan.path("alreadyInFlight").asInt() == 0) {
+                        run.log(runner.progressLine());
+                        return true;
+                    }
+                } catch (IllegalStateException scanFailed) {
+                    run.log("scan failed (" + scanFailed.getMessage() + "); waiting");
+                }
+            }
+            FaultRun.pause(Duration.ofSeconds(1));
         }
+        return false;
     }
 
     static Observed observe(FaultRun run) throws Exception {
