@@ -23,6 +23,7 @@ import com.catalogimage.uploader.TestImages;
 import com.catalogimage.uploader.TopicReader;
 import com.catalogimage.uploader.service.BlobNamer;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.catalogimage.uploader.ShortRetryTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
+@WithTestResource(ShortRetryTopics.class)
 class GeneratedImageConsumerTest {
 
     /** Unique per run too, in case the broker outlives it (an external one). */
@@ -136,7 +138,9 @@ class GeneratedImageConsumerTest {
                 .until(() -> deadLetters(id), list -> !list.isEmpty()).get(0);
         assertThat(header(deadLetter, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_IMAGE");
         assertThat(header(deadLetter, DeadLetterHeaders.STAGE)).isEqualTo("blob-uploader");
-        assertThat(header(deadLetter, "dead-letter-reason")).isEqualTo("declared image/png but bytes are JPEG");
+        assertThat(header(deadLetter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        // The delayed-retry strategy names SmallRye's reason header delayed-retry-reason.
+        assertThat(header(deadLetter, "delayed-retry-reason")).isEqualTo("declared image/png but bytes are JPEG");
         // The dead letter carries the image, so a replay does not pay for a second generation.
         assertThat(deadLetter.value().image()).isEqualTo(jpeg);
 
