@@ -44,6 +44,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -195,9 +196,15 @@ class GeneratedImageConsumerTest {
         return values(TopicReader.readAll(Topics.IMAGE_STATUS, new ProductStatusDeserializer()), id);
     }
 
+    /** Read as bytes first: other tests' dead letters include poison records that are no GeneratedImage. */
     private static List<ConsumerRecord<String, GeneratedImage>> deadLetters(long id) {
-        return TopicReader.readAll(Topics.DEAD_LETTERS, new GeneratedImageDeserializer()).stream()
-                .filter(record -> String.valueOf(id).equals(record.key())).toList();
+        GeneratedImageDeserializer deserializer = new GeneratedImageDeserializer();
+        return TopicReader.readAll(Topics.DEAD_LETTERS, new ByteArrayDeserializer()).stream()
+                .filter(record -> String.valueOf(id).equals(record.key()))
+                .map(record -> new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                        record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
+                        deserializer.deserialize(record.topic(), record.value()), record.headers(), record.leaderEpoch()))
+                .toList();
     }
 
     private static <T> List<T> values(List<ConsumerRecord<String, T>> records, long id) {
