@@ -21,17 +21,17 @@ topic() {
 }
 
 topic image-requests 6 max.message.bytes=16777216
-topic image-requests-retry-10000 6 max.message.bytes=16777216
-topic image-requests-retry-20000 6 max.message.bytes=16777216
-topic image-requests-retry-50000 6 max.message.bytes=16777216
+topic image-requests-retry_10000 6 max.message.bytes=16777216
+topic image-requests-retry_20000 6 max.message.bytes=16777216
+topic image-requests-retry_50000 6 max.message.bytes=16777216
 topic generated-images 6 max.message.bytes=16777216
-topic generated-images-retry-10000 6 max.message.bytes=16777216
-topic generated-images-retry-20000 6 max.message.bytes=16777216
-topic generated-images-retry-50000 6 max.message.bytes=16777216
+topic generated-images-retry_10000 6 max.message.bytes=16777216
+topic generated-images-retry_20000 6 max.message.bytes=16777216
+topic generated-images-retry_50000 6 max.message.bytes=16777216
 topic stored-images 6 max.message.bytes=16777216
-topic stored-images-retry-10000 6 max.message.bytes=16777216
-topic stored-images-retry-20000 6 max.message.bytes=16777216
-topic stored-images-retry-50000 6 max.message.bytes=16777216
+topic stored-images-retry_10000 6 max.message.bytes=16777216
+topic stored-images-retry_20000 6 max.message.bytes=16777216
+topic stored-images-retry_50000 6 max.message.bytes=16777216
 topic image-status 6 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 topic image-dead-letters 6 max.message.bytes=16777216 retention.ms=2592000000
 

@@ -5,10 +5,11 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Headers a dead letter carries besides the original record. SmallRye's dead-letter strategy adds
- * {@code dead-letter-reason}, {@code dead-letter-cause}, {@code dead-letter-topic}, {@code dead-letter-partition} and
- * {@code dead-letter-offset}; these add what an operator needs to decide on a replay. A stage passes them as
- * {@code OutgoingKafkaRecordMetadata} headers in the metadata of its {@code nack}.
+ * Headers a dead letter carries besides the original record: what an operator needs to decide on a replay. Stages
+ * pass them in the metadata of their {@code nack} ({@code FailureHandling.deadLetterNow}). SmallRye adds its own:
+ * under the {@code delayed-retry-topic} strategy {@code delayed-retry-reason}, {@code delayed-retry-exception-class-name},
+ * {@code delayed-retry-cause}, {@code delayed-retry-count}, {@code delayed-retry-topic/-partition/-offset}; under
+ * {@code dead-letter-queue} the {@code dead-letter-*} equivalents.
  */
 public final class DeadLetterHeaders {
     /** A {@link DeadLetterReason} name. */

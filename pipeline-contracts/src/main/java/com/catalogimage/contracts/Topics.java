@@ -37,12 +37,13 @@ public final class Topics {
     }
 
     /**
-     * The delayed-retry topics of a source topic, {@code {topic}-retry-{delay}}. SmallRye's default names derive from the
-     * channel name ({@code {channel}_retry_{delay}}), which differs per service; consumers therefore set
+     * The delayed-retry topics of a source topic, {@code {topic}-retry_{delay}}. SmallRye reads the delay from after the
+     * last underscore of the name, so the underscore is required. Its default names derive from the channel name
+     * ({@code {channel}_retry_{delay}}), which differs per service; consumers therefore set
      * {@code delayed-retry-topic.topics} to these names so every deployment creates the same topics.
      */
     public static List<String> retryTopics(String source) {
-        return RETRY_DELAYS_MS.stream().map(delay -> source + "-retry-" + delay).toList();
+        return RETRY_DELAYS_MS.stream().map(delay -> source + "-retry_" + delay).toList();
     }
 
     /** Every topic, retry topics included, with the configs the pipeline relies on. */

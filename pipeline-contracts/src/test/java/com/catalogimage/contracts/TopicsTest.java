@@ -2,6 +2,7 @@ package com.catalogimage.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,6 +18,15 @@ class TopicsTest {
         for (String source : new String[] {Topics.IMAGE_REQUESTS, Topics.GENERATED_IMAGES, Topics.STORED_IMAGES}) {
             assertThat(Topics.retryTopics(source)).hasSize(Topics.RETRY_DELAYS_MS.size())
                     .allSatisfy(retry -> assertThat(byName.get(retry).partitions()).isEqualTo(byName.get(source).partitions()));
+        }
+    }
+
+    @Test
+    void retryTopicsCarryTheirDelayAfterTheLastUnderscoreAsSmallRyeReadsIt() {
+        List<String> names = Topics.retryTopics(Topics.IMAGE_REQUESTS);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            assertThat(Integer.parseInt(name.substring(name.lastIndexOf('_') + 1))).isEqualTo(Topics.RETRY_DELAYS_MS.get(i));
         }
     }
 

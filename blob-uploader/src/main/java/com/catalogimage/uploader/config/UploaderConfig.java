@@ -2,6 +2,7 @@ package com.catalogimage.uploader.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What the uploader accepts and where it stores it. */
@@ -42,6 +43,17 @@ public interface UploaderConfig {
 
     /** The Blob Storage account and container. */
     Storage storage();
+
+    /** Pausing on configuration errors (401, 403, a missing container). */
+    Pause pause();
+
+    /** While consuming is paused, how often the cheap storage probe runs to find out whether it may resume. */
+    interface Pause {
+
+        /** Interval between probes ({@code PAUSE_PROBE_INTERVAL}), e.g. {@code 10s}. */
+        @WithDefault("10s")
+        Duration probeInterval();
+    }
 
     /**
      * Connection to Blob Storage. Exactly one auth mode: a connection string; an account URL plus a SAS token; or an

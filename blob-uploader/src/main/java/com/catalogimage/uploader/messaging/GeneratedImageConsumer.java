@@ -1,32 +1,34 @@
 package com.catalogimage.uploader.messaging;
 
-import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.DeadLetterReason;
+import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.messaging.FailureHandling;
 import com.catalogimage.uploader.service.BlobNamer;
 import com.catalogimage.uploader.service.BlobNamer.BlobName;
+import com.catalogimage.uploader.service.ConsumptionPause;
 import com.catalogimage.uploader.service.FailureClassifier;
-import com.catalogimage.uploader.service.FailureClassifier.FailureClass;
 import com.catalogimage.uploader.service.ImageStore;
 import com.catalogimage.uploader.service.ImageStore.Outcome;
 import com.catalogimage.uploader.service.ImageValidator;
 import com.catalogimage.uploader.service.UploadMetrics;
 import com.catalogimage.uploader.service.VerifiedImage;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-/** validate → name → upload (idempotent) → StoredImage → status STORED → ack; an invalid image is dead-lettered. */
+/**
+ * validate → name → upload (idempotent) → StoredImage → status STORED → ack. A failure is handled by its
+ * {@link FailureClass}: dead letter at once, pause consuming, retry later, or dead letter once the retries are spent.
+ */
 @ApplicationScoped
 public class GeneratedImageConsumer {
 
@@ -38,26 +40,41 @@ public class GeneratedImageConsumer {
     private final ImageStore store;
     private final StoredImagePublisher publisher;
     private final UploadMetrics metrics;
+    private final ConsumptionPause pause;
+    private final DelayedRetries retries;
+    private final PoisonRecords poison;
 
     public GeneratedImageConsumer(ImageValidator validator, BlobNamer namer, ImageStore store,
-            StoredImagePublisher publisher, UploadMetrics metrics) {
+            StoredImagePublisher publisher, UploadMetrics metrics, ConsumptionPause pause, DelayedRetries retries,
+            PoisonRecords poison) {
         this.validator = validator;
         this.namer = namer;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.pause = pause;
+        this.retries = retries;
+        this.poison = poison;
     }
 
-    /** Blocking: image decoding and the storage SDK's synchronous calls stay off the event loop; one record at a time. */
-    @Incoming("generated")
+    /**
+     * Blocking: image decoding and the storage SDK's synchronous calls stay off the event loop. One record at a time,
+     * which is also what lets a paused record hold back the ones behind it.
+     */
+    @Incoming(ConsumptionPause.CHANNEL)
     @Blocking
     public CompletionStage<Void> store(Message<GeneratedImage> message) {
         GeneratedImage generated = message.getPayload();
-        ImageRequest request = generated == null ? null : generated.request();
+        if (generated == null) {
+            metrics.outcome("poison");
+            return poison.deadLetter(message, STAGE); // unreadable (PoisonImageHandler) or a tombstone
+        }
+        ImageRequest request = generated.request();
         if (request == null || request.product() == null) {
-            metrics.outcome("failed");
+            metrics.outcome("poison");
+            LOG.warn("A generated image without its request or product: dead-lettered as POISON");
             return message.nack(new IllegalArgumentException("a generated image without its request or product"),
-                    deadLetterHeaders(DeadLetterReason.POISON, 1));
+                    FailureHandling.deadLetterNow(DeadLetterReason.POISON, STAGE, DelayedRetries.attempts(message)));
         }
         try {
             metrics.received(generated.image());
@@ -78,32 +95,41 @@ public class GeneratedImageConsumer {
 
     private CompletionStage<Void> fail(Message<GeneratedImage> message, ImageRequest request, RuntimeException failure) {
         FailureClass failureClass = FailureClassifier.classify(failure);
-        DeadLetterReason reason = switch (failureClass) {
-            case INVALID_IMAGE -> DeadLetterReason.INVALID_IMAGE;
-            case TRANSIENT -> DeadLetterReason.RETRIES_EXHAUSTED;
-            case PERMANENT -> null;
+        String detail = FailureClassifier.detail(failure);
+        long productId = request.product().id();
+        int attempts = DelayedRetries.attempts(message);
+        return switch (failureClass.action()) {
+            case PAUSE -> {
+                metrics.outcome("held");
+                yield pause.holdUntilResumed(failureClass, detail, () -> store(message));
+            }
+            case SLOW_DOWN -> {
+                metrics.outcome("throttled");
+                LOG.warnf("Product %d: Blob Storage is throttling us; retried later (delivery %d)", productId, attempts);
+                yield message.nack(failure, retries.later(message));
+            }
+            case RETRY -> {
+                if (retries.isLastAttempt(message)) {
+                    yield deadLetter(message, request, DeadLetterReason.RETRIES_EXHAUSTED, detail, attempts, failure);
+                }
+                metrics.outcome("retried");
+                LOG.warnf("Product %d: %s; retried later (delivery %d)", productId, detail, attempts);
+                yield message.nack(failure); // SmallRye moves it to the next delayed-retry topic
+            }
+            case DEAD_LETTER -> deadLetter(message, request, failureClass.deadLetterReason(), detail, attempts, failure);
         };
-        metrics.outcome(failureClass == FailureClass.INVALID_IMAGE ? "invalid" : "failed");
-        if (reason == null) {
-            // Configuration errors and bugs: the failure-handling issue will stop the consumer on these; until then the
-            // record goes to the dead letters with SmallRye's reason headers and no status, so the scanner asks again.
-            LOG.errorf(failure, "Product %d: cannot store the image", request.product().id());
-            return message.nack(failure);
-        }
-        int attempts = reason == DeadLetterReason.INVALID_IMAGE ? 1 : ImageStore.ATTEMPTS;
-        String detail = failure.getMessage();
-        LOG.warnf("Product %d: dead-lettered %s: %s", request.product().id(), reason, detail);
+    }
+
+    private CompletionStage<Void> deadLetter(Message<GeneratedImage> message, ImageRequest request, DeadLetterReason reason,
+            String detail, int attempts, RuntimeException failure) {
+        metrics.outcome(reason == DeadLetterReason.INVALID_IMAGE ? "invalid" : "failed");
+        LOG.warnf("Product %d: dead-lettered %s after %d delivery(ies): %s", request.product().id(), reason, attempts, detail);
         try {
             publisher.status(ProductStatus.deadLettered(request, reason, detail, STAGE));
         } catch (RuntimeException e) {
             // The dead letter matters more than the status: the scanner re-requests a product whose status is stale.
             LOG.errorf(e, "Product %d: cannot write status DEAD_LETTERED", request.product().id());
         }
-        return message.nack(failure, deadLetterHeaders(reason, attempts));
-    }
-
-    private static Metadata deadLetterHeaders(DeadLetterReason reason, int attempts) {
-        return Metadata.of(OutgoingKafkaRecordMetadata.builder()
-                .withHeaders(DeadLetterHeaders.of(reason, STAGE, attempts)).build());
+        return message.nack(failure, FailureHandling.deadLetterNow(reason, STAGE, attempts));
     }
 }

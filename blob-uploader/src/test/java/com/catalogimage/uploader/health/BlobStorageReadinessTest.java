@@ -13,7 +13,7 @@ class BlobStorageReadinessTest {
     @Test
     void isDownWhileTheContainerIsMissing() {
         HealthCheckResponse response = new BlobStorageReadiness(BlobContainerClientFactory.create(
-                TestStorage.connectionString(AzuriteTestResource.azurite().connectionString(), "never-created"))).call();
+                TestStorage.connectionString(AzuriteTestResource.azurite().connectionString(), "never-created")), null).call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).get().extracting(data -> data.get("error")).isEqualTo("the container does not exist");
     }
@@ -24,7 +24,7 @@ class BlobStorageReadinessTest {
         String unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
                 + com.catalogimage.localstack.azurite.Azurite.ACCOUNT_KEY + ";BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
         HealthCheckResponse response = new BlobStorageReadiness(BlobContainerClientFactory.create(
-                TestStorage.connectionString(unreachable, "products"))).call();
+                TestStorage.connectionString(unreachable, "products")), null).call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).get().extracting(data -> data.get("error")).isNotNull();
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.uploader.ShortRetryTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
+@WithTestResource(ShortRetryTopics.class)
 class BlobUploaderHealthTest {
 
     @Test

@@ -7,7 +7,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.catalogimage.uploader.service.FailureClassifier.FailureClass;
+import com.catalogimage.contracts.FailureClass;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
@@ -27,10 +27,9 @@ class FailureClassifierTest {
     }
 
     @Test
-    void serverErrorsThrottlingTimeoutsAndIoAreTransient() {
+    void serverErrorsTimeoutsAndIoAreTransient() {
         assertThat(FailureClassifier.classify(storage(503))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClassifier.classify(storage(500))).isEqualTo(FailureClass.TRANSIENT);
-        assertThat(FailureClassifier.classify(storage(429))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClassifier.classify(storage(408))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClassifier.classify(new TimeoutException("15 s"))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClassifier.classify(new RuntimeException(new UncheckedIOException(new ConnectException("refused")))))
@@ -41,11 +40,36 @@ class FailureClassifierTest {
     }
 
     @Test
-    void clientErrorsAndBugsAreNotRetried() {
-        assertThat(FailureClassifier.classify(storage(403))).isEqualTo(FailureClass.PERMANENT);
-        assertThat(FailureClassifier.classify(storage(404))).isEqualTo(FailureClass.PERMANENT);
-        assertThat(FailureClassifier.classify(new NullPointerException())).isEqualTo(FailureClass.PERMANENT);
+    void throttlingIsItsOwnClassAndRetriedInProcess() {
+        assertThat(FailureClassifier.classify(storage(429))).isEqualTo(FailureClass.THROTTLED);
+        assertThat(new FailureClassifier.Transient().test(storage(429))).isTrue();
+    }
+
+    @Test
+    void credentialsRolesAndAMissingContainerAreConfiguration() {
+        assertThat(FailureClassifier.classify(storage(401))).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(FailureClassifier.classify(storage(403))).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(FailureClassifier.classify(new RuntimeException(storage(404)))).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(FailureClassifier.classify(storage(403)).action()).isEqualTo(FailureClass.Action.PAUSE);
         assertThat(new FailureClassifier.Transient().test(storage(403))).isFalse();
+    }
+
+    @Test
+    void otherRefusalsAreInvalidRequests() {
+        assertThat(FailureClassifier.classify(storage(400))).isEqualTo(FailureClass.INVALID_REQUEST);
+        assertThat(FailureClassifier.classify(storage(413))).isEqualTo(FailureClass.INVALID_REQUEST);
+        assertThat(new FailureClassifier.Transient().test(storage(400))).isFalse();
+    }
+
+    @Test
+    void theUnforeseenGoesTheLongWayRound() {
+        assertThat(FailureClassifier.classify(new NullPointerException())).isEqualTo(FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void theDetailIsTheFirstLineOfTheError() {
+        assertThat(FailureClassifier.detail(new IllegalStateException("line one\nline two")))
+                .isEqualTo("IllegalStateException: line one");
     }
 
     private static BlobStorageException storage(int status) {

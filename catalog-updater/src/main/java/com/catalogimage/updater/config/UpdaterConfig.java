@@ -2,6 +2,7 @@ package com.catalogimage.updater.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the updater writes image URLs back to the catalog. */
 @ConfigMapping(prefix = "updater")
@@ -14,6 +15,17 @@ public interface UpdaterConfig {
      */
     @WithDefault("table")
     CatalogMode mode();
+
+    /** Pausing on configuration errors (401, 403, an entity DAB does not expose). */
+    Pause pause();
+
+    /** While consuming is paused, how often the readiness read runs to find out whether it may resume. */
+    interface Pause {
+
+        /** Interval between probes ({@code PAUSE_PROBE_INTERVAL}), e.g. {@code 10s}. */
+        @WithDefault("10s")
+        Duration probeInterval();
+    }
 
     enum CatalogMode {
         /** Table entity {@code Products}. */

@@ -2,67 +2,87 @@ package com.catalogimage.updater.messaging;
 
 import static com.catalogimage.updater.service.CatalogWriter.STAGE;
 
-import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.DeadLetterReason;
+import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.messaging.FailureHandling;
 import com.catalogimage.updater.service.CatalogWriter;
+import com.catalogimage.updater.service.ConsumptionPause;
 import com.catalogimage.updater.service.FailureClassifier;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * stored-images → the catalog → image-status. Records of a partition are handled one after the other (a product's
- * records share its partition), on a worker thread because the DAB calls block.
+ * stored-images → the catalog → image-status. Records are handled one after the other, on a worker thread because the
+ * DAB calls block; one at a time is also what lets a paused record hold back the ones behind it. A failure is handled
+ * by its {@link FailureClass}: pause consuming, retry later, or dead letter (at once, or once the retries are spent).
  */
 @ApplicationScoped
 public class StoredImageConsumer {
 
     private static final Logger LOG = Logger.getLogger(StoredImageConsumer.class);
 
-    /** Dead letters of this stage have been tried once; the DAB client's own retries happen inside that one try. */
-    private static final int ATTEMPTS = 1;
-
     private final CatalogWriter writer;
     private final MutinyEmitter<ProductStatus> statuses;
+    private final ConsumptionPause pause;
+    private final DelayedRetries retries;
+    private final PoisonRecords poison;
 
-    public StoredImageConsumer(CatalogWriter writer, @Channel("status-out") MutinyEmitter<ProductStatus> statuses) {
+    public StoredImageConsumer(CatalogWriter writer, @Channel("status-out") MutinyEmitter<ProductStatus> statuses,
+            ConsumptionPause pause, DelayedRetries retries, PoisonRecords poison) {
         this.writer = writer;
         this.statuses = statuses;
+        this.pause = pause;
+        this.retries = retries;
+        this.poison = poison;
     }
 
-    @Incoming("stored")
+    @Incoming(ConsumptionPause.CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(Message<StoredImage> message) {
-        StoredImage stored = message.getPayload(); // never null: unreadable records are dead-lettered before they get here
+        StoredImage stored = message.getPayload();
+        if (stored == null || stored.request() == null || stored.request().product() == null) {
+            return poison.deadLetter(message, STAGE, this::send); // unreadable (PoisonStoredImageHandler), or no product
+        }
         ProductStatus status;
         try {
             status = writer.write(stored);
         } catch (RuntimeException e) {
-            FailureClassifier.Failure failure = FailureClassifier.classify(e);
-            LOG.warnf("Product %d: giving up (%s): %s", stored.request().product().id(), failure.reason(), failure.detail());
-            send(ProductStatus.deadLettered(stored.request(), failure.reason(), failure.detail(), STAGE));
-            return message.nack(e, deadLetter(failure.reason()));
+            return fail(message, stored, e);
         }
         send(status);
         return message.ack();
     }
 
-    private void send(ProductStatus status) {
-        statuses.sendMessageAndAwait(KafkaRecord.of(String.valueOf(status.productId()), status));
+    private CompletionStage<Void> fail(Message<StoredImage> message, StoredImage stored, RuntimeException failure) {
+        FailureClass failureClass = FailureClassifier.classify(failure);
+        String detail = FailureClassifier.detail(failure);
+        long productId = stored.request().product().id();
+        int attempts = DelayedRetries.attempts(message);
+        if (failureClass.action() == FailureClass.Action.PAUSE) {
+            return pause.holdUntilResumed(failureClass, detail, () -> consume(message));
+        }
+        if (failureClass.action() != FailureClass.Action.DEAD_LETTER && !retries.isLastAttempt(message)) {
+            LOG.warnf("Product %d: %s; retried later (delivery %d)", productId, detail, attempts);
+            return message.nack(failure); // SmallRye moves it to the next delayed-retry topic
+        }
+        DeadLetterReason reason = failureClass.action() == FailureClass.Action.DEAD_LETTER
+                ? failureClass.deadLetterReason()
+                : DeadLetterReason.RETRIES_EXHAUSTED;
+        LOG.warnf("Product %d: dead-lettered %s after %d delivery(ies): %s", productId, reason, attempts, detail);
+        send(ProductStatus.deadLettered(stored.request(), reason, detail, STAGE));
+        return message.nack(failure, FailureHandling.deadLetterNow(reason, STAGE, attempts));
     }
 
-    private static Metadata deadLetter(DeadLetterReason reason) {
-        return Metadata.of(OutgoingKafkaRecordMetadata.builder()
-                .withHeaders(DeadLetterHeaders.of(reason, STAGE, ATTEMPTS)).build());
+    private void send(ProductStatus status) {
+        statuses.sendMessageAndAwait(KafkaRecord.of(String.valueOf(status.productId()), status));
     }
 }

@@ -14,6 +14,7 @@ import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.updater.support.Catalogs;
 import com.catalogimage.updater.support.Topics;
+import com.catalogimage.updater.support.ShortRetryTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
+@WithTestResource(ShortRetryTopics.class)
 class TableModeWriteBackTest extends WriteBackContract {
 
     @Override
@@ -51,12 +53,13 @@ class TableModeWriteBackTest extends WriteBackContract {
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_REQUEST");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("catalog-updater");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
         assertThat(dab().faults().active()).singleElement().satisfies(rule -> assertThat(rule.get("remaining")).isEqualTo(1));
         assertThat(dab().stats().imageWrites(id)).isZero();
     }
 
     @Test
-    void aRecordThatIsNotAStoredImageIsDeadLetteredAndThePartitionMovesOn() {
+    void aRecordThatIsNotAStoredImageIsDeadLetteredAsPoisonAndThePartitionMovesOn() {
         long id = Catalogs.newProduct();
         StoredImage stored = Catalogs.storedImage(id);
 
@@ -66,9 +69,14 @@ class TableModeWriteBackTest extends WriteBackContract {
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(header(dead, "dead-letter-exception-class-name")).contains("RecordDeserializationException");
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("catalog-updater");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
+        assertThat(header(dead, "dead-letter-topic")).isEqualTo(com.catalogimage.contracts.Topics.STORED_IMAGES);
         assertThat(header(dead, "dead-letter-reason")).contains("StoredImage");
-        assertThat(awaitStatuses(id, 1).get(0).state()).isEqualTo(State.COMPLETED);
+        List<ProductStatus> statuses = awaitStatuses(id, 2);
+        assertThat(statuses.get(0).reason()).isEqualTo(ReasonCode.POISON);
+        assertThat(statuses.get(1).state()).isEqualTo(State.COMPLETED);
         assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
     }
 

@@ -2,7 +2,7 @@ package com.catalogimage.updater.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.catalogimage.contracts.DeadLetterReason;
+import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.updater.client.DabException;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
@@ -18,32 +18,52 @@ class FailureClassifierTest {
     void serverErrorsConflictsAndThrottlingAreTransient(int status) {
         DabException failure = new DabException(status, "DatabaseOperationFailed", "busy");
         assertThat(FailureClassifier.isTransient(failure)).isTrue();
-        assertThat(FailureClassifier.classify(failure).reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(FailureClassifier.classify(failure)).isEqualTo(FailureClass.TRANSIENT);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 404, 405})
-    void otherClientErrorsAreNotRetried(int status) {
+    @ValueSource(ints = {401, 403})
+    void aWrongTokenOrRoleIsConfiguration(int status) {
+        DabException failure = new DabException(status, "AuthorizationCheckFailed", "no");
+        assertThat(FailureClassifier.classify(failure)).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(FailureClassifier.classify(failure).action()).isEqualTo(FailureClass.Action.PAUSE);
+        assertThat(FailureClassifier.isTransient(failure)).isFalse();
+    }
+
+    @Test
+    void anEntityDabDoesNotExposeIsConfiguration() {
+        assertThat(FailureClassifier.classify(new DabException(404, "EntityNotFound", "Invalid Path for route")))
+                .isEqualTo(FailureClass.CONFIGURATION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 405, 412})
+    void otherClientErrorsAreInvalidRequestsAndNotRetried(int status) {
         DabException failure = new DabException(status, "BadRequest", "no");
         assertThat(FailureClassifier.isTransient(failure)).isFalse();
-        assertThat(FailureClassifier.classify(failure).reason()).isEqualTo(DeadLetterReason.INVALID_REQUEST);
+        assertThat(FailureClassifier.classify(failure)).isEqualTo(FailureClass.INVALID_REQUEST);
     }
 
     @Test
     void timeoutsAndConnectionFailuresAreTransient() {
         assertThat(FailureClassifier.isTransient(new TimeoutException("5 s"))).isTrue();
         assertThat(FailureClassifier.isTransient(new ProcessingException(new ConnectException("refused")))).isTrue();
+        assertThat(FailureClassifier.classify(new ProcessingException(new ConnectException("refused"))))
+                .isEqualTo(FailureClass.TRANSIENT);
     }
 
     @Test
     void aDabAnswerDecidesEvenWhenWrapped() {
         assertThat(FailureClassifier.isTransient(new ProcessingException(new DabException(400, "BadRequest", "no")))).isFalse();
         assertThat(FailureClassifier.isTransient(new RuntimeException(new DabException(503, "UnexpectedError", "down")))).isTrue();
+        assertThat(FailureClassifier.detail(new RuntimeException(new DabException(403, "AuthorizationCheckFailed", "no"))))
+                .isEqualTo("DabException: Data API Builder answered 403 AuthorizationCheckFailed: no");
     }
 
     @Test
-    void programmingErrorsAreNotRetried() {
+    void bugsAreNotRetriedInProcessButGoTheLongWayRound() {
         assertThat(FailureClassifier.isTransient(new IllegalStateException("bug"))).isFalse();
+        assertThat(FailureClassifier.classify(new IllegalStateException("bug"))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(new FailureClassifier.Transient().test(new DabException(500, "DatabaseOperationFailed", "x"))).isTrue();
     }
 }
