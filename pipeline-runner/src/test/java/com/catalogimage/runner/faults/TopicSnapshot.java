@@ -1,5 +1,6 @@
 package com.catalogimage.runner.faults;
 
+import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
@@ -29,11 +30,11 @@ final class TopicSnapshot {
     /** One dead letter: the original record's key and value, and the headers the stage and SmallRye added. */
     record DeadLetter(String key, byte[] value, Map<String, String> headers) {
         String reasonCode() {
-            return headers.getOrDefault("dead-letter-reason-code", "?");
+            return headers.getOrDefault(DeadLetterHeaders.REASON_CODE, "?");
         }
 
         String stage() {
-            return headers.getOrDefault("dead-letter-stage", "?");
+            return headers.getOrDefault(DeadLetterHeaders.STAGE, "?");
         }
 
         String sourceTopic() {
