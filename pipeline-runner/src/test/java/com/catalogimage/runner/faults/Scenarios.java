@@ -200,7 +200,7 @@ final class Scenarios {
                     }
                     inserter.insert(new CatalogFiller.Extra("10 KB tags (NVARCHAR(MAX))", "Terracotta Herb Pot",
                             "Small terracotta herb pot with saucer, 12 cm, unglazed.", 3, "herbs,".repeat(1700)));
-                    inserter.insert(new CatalogFiller.Extra("255-char name", "Extra Long Linen Tablecloth ".repeat(9)
+                    inserter.insert(new CatalogFiller.Extra("255-char name", "Extra Long Linen Tablecloth ".repeat(10)
                             .substring(0, 255), "Natural linen tablecloth, 150 x 300 cm, stonewashed.", 3, "linen"));
                     inserter.insert(new CatalogFiller.Extra("prompt injection with new lines", "Porcelain Teacup",
                             injection, 3, "tea,porcelain"));
