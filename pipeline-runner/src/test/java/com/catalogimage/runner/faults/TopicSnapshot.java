@@ -37,8 +37,9 @@ final class TopicSnapshot {
             return headers.getOrDefault(DeadLetterHeaders.STAGE, "?");
         }
 
+        /** The topic the record came from, under either SmallRye strategy. */
         String sourceTopic() {
-            return headers.getOrDefault("dead-letter-topic", "?");
+            return headers.getOrDefault("dead-letter-topic", headers.getOrDefault("delayed-retry-topic", "?"));
         }
     }
 
