@@ -102,6 +102,14 @@ final class FaultMatrix {
 
     /** Without any status event for this long, a run is stuck: longer than the longest delayed retry (50 s) plus work. */
     static final Duration STALL = Duration.ofSeconds(150);
+    /** Nothing moved for this long: ask the scanner whether the catalog is drained although the board shows work. */
+    static final Duration QUIET = Duration.ofSeconds(20);
+
+    static String notFinal(Map<Long, ProductStatus> latest) {
+        List<String> open = latest.values().stream().filter(st -> !st.state().isFinal())
+                .map(st -> "#" + st.productId() + " " + st.state() + " by " + st.stage()).sorted().toList();
+        return open.size() <= 10 ? open.toString() : open.subList(0, 10) + " and " + (open.size() - 10) + " more";
+    }
 
     /**
      * Waits like {@link PipelineRunner#awaitDrained} (a scan that finds nothing to request and nothing in flight), asking
@@ -113,6 +121,7 @@ final class FaultMatrix {
         Object lastProgress = null;
         long lastChange = System.nanoTime();
         long nextLine = 0;
+        long nextQuietScan = 0;
         while (System.nanoTime() < deadline) {
             PipelineRunner runner = run.runner;
             Object progress = List.of(runner.board().eventsSince(), runner.board().inFlight());
@@ -121,13 +130,18 @@ final class FaultMatrix {
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
                 run.log("nothing moved for " + STALL.toSeconds() + " s: " + runner.progressLine());
+                run.note("stalled; not final on the status topic: " + notFinal(runner.board().latest()));
                 return false;
             }
             if (System.nanoTime() >= nextLine) {
                 run.log(runner.progressLine());
                 nextLine = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             }
-            if (runner.board().inFlight() == 0) {
+            // The scanner's view is the truth: also ask when the board has shown the same few products in flight
+            // for a while (a status that never came must not hold the run; it is reported below).
+            boolean quiet = System.nanoTime() - lastChange > QUIET.toNanos() && System.nanoTime() >= nextQuietScan;
+            if (runner.board().inFlight() == 0 || quiet) {
+                nextQuietScan = System.nanoTime() + QUIET.toNanos();
                 try {
                     JsonNode scan = runner.scanNow();
                     if (scan.path("requested").asInt() == 0 && scan.path("alreadyInFlight").asInt() == 0) {
@@ -163,6 +177,7 @@ final class FaultMatrix {
         int deadLettered = 0;
         int waiting = 0;
         List<String> lost = new ArrayList<>();
+        List<String> statusBehind = new ArrayList<>();
         for (Map.Entry<Long, String> product : observed.products().entrySet()) {
             long id = product.getKey();
             ProductStatus status = observed.latest().get(id);
@@ -188,6 +203,8 @@ final class FaultMatrix {
                 waiting++;
             } else if (imageUrl.isEmpty()) {
                 lost.add(label);
+            } else if (imageUrl.startsWith(blobBase)) {
+                statusBehind.add("#" + id + " " + state + (status == null ? "" : " by " + status.stage()));
             }
         }
         for (Map.Entry<String, ReasonCode> expected : scenario.expectedDeadLetters.entrySet()) {
@@ -198,6 +215,10 @@ final class FaultMatrix {
             if (!found) {
                 run.fail(expected.getKey() + " was not dead-lettered with " + expected.getValue());
             }
+        }
+        if (!statusBehind.isEmpty()) {
+            // Not lost (the catalog has our image), but the status topic never heard it completed.
+            run.note(statusBehind.size() + " with our image in the catalog but no final status: " + statusBehind);
         }
         if (!lost.isEmpty()) {
             run.fail(lost.size() + " lost: " + String.join("; ", lost.subList(0, Math.min(8, lost.size())))
