@@ -37,12 +37,14 @@ public final class Topics {
     }
 
     /**
-     * The delayed-retry topics of a source topic, {@code {topic}-retry-{delay}}. SmallRye's default names derive from the
+     * The delayed-retry topics of a source topic, {@code {topic}_retry_{delay}}. SmallRye's default names derive from the
      * channel name ({@code {channel}_retry_{delay}}), which differs per service; consumers therefore set
-     * {@code delayed-retry-topic.topics} to these names so every deployment creates the same topics.
+     * {@code delayed-retry-topic.topics} to these names so every deployment creates the same topics. The delay must
+     * follow the last underscore: SmallRye 4.33 reads it with {@code topic.substring(topic.lastIndexOf('_') + 1)}, on
+     * every nack (a name like {@code image-requests-retry-10000} makes every nack fail with NumberFormatException).
      */
     public static List<String> retryTopics(String source) {
-        return RETRY_DELAYS_MS.stream().map(delay -> source + "-retry-" + delay).toList();
+        return RETRY_DELAYS_MS.stream().map(delay -> source + "_retry_" + delay).toList();
     }
 
     /** Every topic, retry topics included, with the configs the pipeline relies on. */
