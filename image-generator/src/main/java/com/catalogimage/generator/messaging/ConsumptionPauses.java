@@ -1,6 +1,7 @@
 package com.catalogimage.generator.messaging;
 
 import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,15 +30,21 @@ public class ConsumptionPauses {
     }
 
     public synchronized void pause(Reason reason) {
-        if (reasons.add(reason)) {
-            channels.getPausable(Channels.REQUESTS).pause();
+        if (reasons.add(reason) && channel() != null) {
+            channel().pause();
         }
     }
 
+    /** Lifts one reason; a no-op until the channel exists (the scheduler may ask before the channel is wired). */
     public synchronized void resume(Reason reason) {
-        if (reasons.remove(reason) && reasons.isEmpty()) {
-            channels.getPausable(Channels.REQUESTS).resume();
+        PausableChannel channel = channel();
+        if (channel != null && reasons.remove(reason) && reasons.isEmpty()) {
+            channel.resume();
         }
+    }
+
+    private PausableChannel channel() {
+        return channels.getPausable(Channels.REQUESTS);
     }
 
     public synchronized boolean isPaused(Reason reason) {
