@@ -53,9 +53,13 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
         return required;
     }
 
-    /** The single incoming channel that has a consumer group id (the scalable stages have exactly one). */
+    /**
+     * The single incoming channel with a stable consumer group id: the stage's work. Channels whose group id is fresh
+     * per start (the status views, {@code ...-${quarkus.uuid}}) read a whole topic and are not what KEDA scales on.
+     */
     Channel consumerChannel() {
-        List<Channel> grouped = incoming.values().stream().filter(c -> c.groupId() != null).toList();
+        List<Channel> grouped = incoming.values().stream()
+                .filter(c -> c.groupId() != null && !c.groupId().contains("${")).toList();
         if (grouped.size() != 1) {
             throw new IllegalStateException(name + " has " + grouped.size() + " incoming channels with a group id");
         }

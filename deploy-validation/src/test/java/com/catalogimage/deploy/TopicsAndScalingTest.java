@@ -126,8 +126,8 @@ class TopicsAndScalingTest {
     }
 
     /**
-     * replicas x concurrency x calls per minute per slot <= quota (docs/decisions/0008). The concurrency is the
-     * generator's GENERATOR_CONCURRENCY as deployed (ConfigMap), else its default in application.properties.
+     * replicas x per-instance rate limit (AZURE_OPENAI_RPM) <= quota (docs/decisions/0010). The limit is the generator's
+     * AZURE_OPENAI_RPM as deployed (ConfigMap), else its default in application.properties.
      */
     @Test
     void theGeneratorsCeilingFollowsFromTheImageQuota() {
@@ -137,12 +137,10 @@ class TopicsAndScalingTest {
             Keda.ScaledObject so = m.scaledObjects().stream()
                     .filter(s -> s.spec().scaleTargetRef().name().equals("image-generator")).findFirst().orElseThrow();
             int quotaRpm = Integer.parseInt(so.metadata().annotations().get("catalog-image.io/image-quota-rpm"));
-            int fastestCall = Integer.parseInt(so.metadata().annotations().get("catalog-image.io/fastest-call-seconds"));
-            int concurrency = Integer.parseInt(m.configMap("image-generator").getData()
-                    .getOrDefault("GENERATOR_CONCURRENCY", generator.envDefaults().get("GENERATOR_CONCURRENCY")));
-            int callsPerMinutePerReplica = concurrency * (60 / fastestCall);
-            int ceiling = quotaRpm / callsPerMinutePerReplica;
-            assertThat(ceiling).as(tree + ": even one generator exceeds the quota; lower GENERATOR_CONCURRENCY").isPositive();
+            int perInstanceRpm = Integer.parseInt(m.configMap("image-generator").getData()
+                    .getOrDefault("AZURE_OPENAI_RPM", generator.envDefaults().get("AZURE_OPENAI_RPM")));
+            int ceiling = quotaRpm / perInstanceRpm;
+            assertThat(ceiling).as(tree + ": even one generator exceeds the quota; lower AZURE_OPENAI_RPM").isPositive();
             assertThat(so.spec().maxReplicaCount()).as(tree + ": generator replicas within the image quota")
                     .isLessThanOrEqualTo(ceiling);
         }

@@ -95,6 +95,10 @@ public final class PipelineRunner implements AutoCloseable {
         env.put("SCAN_API_KEY", apiKey);
         env.put("CATALOG_MODE", options.catalogMode());
         env.putIfAbsent("SCAN_INTERVAL", options.scanInterval().toMillis() + "ms");
+        if (stack.imageApi() != null) {
+            // The emulator has no quota: do not hold the local run to Azure's default 6 requests per minute.
+            env.putIfAbsent("AZURE_OPENAI_RPM", "6000");
+        }
         if ("stored-procedure".equals(options.catalogMode()) && !options.environment().containsKey("DAB_REST_PATH")) {
             env.put("DAB_REST_PATH", "/rest"); // the seed's DAB configuration
         }

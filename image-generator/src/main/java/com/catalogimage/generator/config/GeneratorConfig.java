@@ -2,7 +2,9 @@ package com.catalogimage.generator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where the image model lives and what the generator asks it for. The model is configuration, never code. */
@@ -89,6 +91,69 @@ public interface GeneratorConfig {
 
     /** How prompts are built from the catalog's text. */
     Prompt prompt();
+
+    /**
+     * Requests per minute the generator sends to one deployment, per instance: the deployment's Azure quota divided by
+     * the number of replicas. Azure's default for image models is 6 (2 capacity units). Used for the single deployment
+     * above, and for pool members that set no limit of their own.
+     */
+    @WithDefault("6")
+    int requestsPerMinute();
+
+    /**
+     * A pool of deployments (other regions, endpoints or resources) to spread calls over, each with its own quota. The
+     * generator sends each call to the member whose next permit comes first and moves away from a member that answers
+     * 429 or 5xx. Empty: the single deployment configured by {@code endpoint}, {@code deployment} and {@code path-mode}.
+     * All members must run the same {@link #model()}.
+     */
+    Map<String, PoolMember> deployments();
+
+    /** How long a pool member that answered 5xx or timed out is avoided while other members can take the call. */
+    @WithDefault("10s")
+    Duration failoverCooldown();
+
+    /** Daily spending caps, per UTC day. */
+    Budget budget();
+
+    /** Stopping on configuration errors and a blocked resource. */
+    Halt halt();
+
+    interface PoolMember {
+        /** The member's endpoint without {@code /openai}; default: {@code generator.endpoint}. */
+        Optional<String> endpoint();
+
+        /** The Azure deployment name; default: the member's key in the map. */
+        Optional<String> deployment();
+
+        /** The member's own API key (never logged); default: {@code generator.api-key} or Entra ID as configured. */
+        Optional<String> apiKey();
+
+        /** The member's requests per minute for this instance; default: {@code generator.requests-per-minute}. */
+        Optional<Integer> requestsPerMinute();
+
+        /** The member's URL shape; default: {@code generator.path-mode}. */
+        Optional<PathMode> pathMode();
+    }
+
+    interface Budget {
+        /**
+         * Images per UTC day, all instances together (counted from the status topic); unset: no cap. When reached,
+         * consuming pauses until the next UTC day or a raised cap; nothing is dead-lettered.
+         */
+        Optional<Integer> dailyImages();
+
+        /** List-price spend per UTC day in USD, all instances together; unset: no cap. */
+        Optional<BigDecimal> dailyCostUsd();
+    }
+
+    interface Halt {
+        /**
+         * While halted, one request is let through this often as the probe: if the API serves it, consuming resumes.
+         * One image call per interval at most, so a long halt costs next to nothing.
+         */
+        @WithDefault("60s")
+        Duration probeInterval();
+    }
 
     enum PathMode {
         /** {@code POST {endpoint}/openai/deployments/{deployment}/images/generations?api-version=...} */

@@ -5,6 +5,8 @@ public final class Channels {
 
     /** Incoming {@code image-requests}; pausable, so a halt can stop consuming. */
     public static final String REQUESTS = "image-requests";
+    /** Incoming {@code image-status}: the whole topic at every start, for idempotency and the budget. */
+    public static final String STATUS_IN = "status-in";
     /** Outgoing {@code generated-images}. */
     public static final String GENERATED = "generated-images";
     /** Outgoing {@code image-status}. */

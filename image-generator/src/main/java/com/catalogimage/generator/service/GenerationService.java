@@ -1,27 +1,29 @@
 package com.catalogimage.generator.service;
 
+import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
-import com.catalogimage.contracts.PricingConfig;
 import com.catalogimage.generator.client.ImageApi;
 import com.catalogimage.generator.client.ImageApiException;
+import com.catalogimage.generator.client.ThrottledImageCall.Answer;
 import com.catalogimage.generator.config.GeneratorConfig;
-import com.catalogimage.generator.service.FailureClassifier.FailureClass;
 import com.openai.models.images.Image;
-import com.openai.models.images.ImagesResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
-/** Prompt, model call, image check, price: one request in, one image or one classified failure out. */
+/**
+ * Prompt, model call, image check, price: one request in, one image or one classified failure out. A request waits
+ * here, before anything is paid, while the budget is spent or generation is halted (except as the halt's probe).
+ */
 @ApplicationScoped
 public class GenerationService {
 
-    private static final Logger LOG = Logger.getLogger(GenerationService.class);
+    /** How often a waiting request looks again whether it may go. */
+    private static final Duration WAIT_STEP = Duration.ofMillis(200);
 
     /** What became of one request. */
     public sealed interface Outcome {
@@ -36,54 +38,96 @@ public class GenerationService {
 
     private final ImageApi api;
     private final GeneratorConfig config;
-    private final PricingConfig pricing;
+    private final GenerationPrice price;
+    private final Budget budget;
+    private final GeneratorHalt halt;
+    private final StatusView view;
     private final MeterRegistry metrics;
     private final PromptBuilder prompts;
     private final String contentType;
 
-    public GenerationService(ImageApi api, GeneratorConfig config, PricingConfig pricing, MeterRegistry metrics) {
+    public GenerationService(ImageApi api, GeneratorConfig config, GenerationPrice price, Budget budget,
+            GeneratorHalt halt, StatusView view, MeterRegistry metrics) {
         this.api = api;
         this.config = config;
-        this.pricing = pricing;
+        this.price = price;
+        this.budget = budget;
+        this.halt = halt;
+        this.view = view;
         this.metrics = metrics;
         this.prompts = new PromptBuilder(config.prompt().template(), config.prompt().maxFieldChars());
         // dall-e always answers PNG
         this.contentType = ImageCheck.contentType(PromptBuilder.isDallE(config.model()) ? "png" : config.outputFormat());
     }
 
-    public Outcome generate(ImageRequest request) {
+    /**
+     * Generates once admitted. A configuration error or blocked resource halts generation; this request then waits
+     * for its turn as the probe, so it is neither lost nor dead-lettered.
+     */
+    public Outcome generate(ImageRequest request) throws InterruptedException {
+        while (true) {
+            boolean probe = awaitAdmission();
+            Outcome outcome;
+            try {
+                outcome = attempt(request);
+            } finally {
+                budget.release();
+            }
+            FailureClass failed = outcome instanceof Failed f ? f.failureClass() : null;
+            if (failed != null && failed.action() == FailureClass.Action.PAUSE) {
+                halt.halt(failed, ((Failed) outcome).detail());
+                continue;
+            }
+            if (probe) {
+                if (failed == FailureClass.TRANSIENT) {
+                    halt.probeInconclusive();
+                } else {
+                    halt.probeServed();
+                }
+            }
+            return outcome;
+        }
+    }
+
+    /** Waits until the request may cost money; true when it goes as the halt's probe. */
+    private boolean awaitAdmission() throws InterruptedException {
+        while (true) {
+            boolean halted = halt.reason().isPresent();
+            boolean probe = halted && halt.tryProbe();
+            if ((!halted || probe) && budget.tryReserve()) {
+                return probe;
+            }
+            if (probe) {
+                halt.probeInconclusive(); // no budget for the probe now
+            }
+            Thread.sleep(WAIT_STEP.toMillis());
+        }
+    }
+
+    private Outcome attempt(ImageRequest request) {
         String prompt = prompts.prompt(request, config.model());
         AtomicInteger attempts = new AtomicInteger();
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "generated";
+        String deployment = "none";
         try {
-            ImagesResponse response = api.generate(prompt, request.requestId(), attempts);
-            Image first = response.data().filter(data -> !data.isEmpty()).map(data -> data.get(0))
+            Answer answer = api.generate(prompt, request.requestId(), attempts);
+            deployment = answer.member().name();
+            Image first = answer.response().data().filter(data -> !data.isEmpty()).map(data -> data.get(0))
                     .orElseThrow(() -> ImageApiException.invalidImage("the response holds no image"));
             byte[] bytes = ImageCheck.decode(first.b64Json().orElse(null), contentType, config.maxImageBytes());
-            GeneratedImage.Usage usage = response.usage()
+            GeneratedImage.Usage usage = answer.response().usage()
                     .map(u -> new GeneratedImage.Usage(u.inputTokens(), u.outputTokens(), u.totalTokens())).orElse(null);
-            GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(), config.deployment(),
-                    config.size(), config.quality(), usage, cost(), first.revisedPrompt().orElse(null), Instant.now());
+            GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(),
+                    answer.member().deployment(), config.size(), config.quality(), usage, price.perImage().orElse(null),
+                    first.revisedPrompt().orElse(null), Instant.now());
+            view.recordGenerated(request.requestId(), image.costUsd(), image.generatedAt());
             return new Generated(image, attempts.get());
         } catch (ImageApiException e) {
             outcome = e.failureClass().name();
             return new Failed(e.failureClass(), e.getMessage(), Math.max(1, attempts.get()));
-        } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException e) {
-            outcome = FailureClass.TRANSIENT.name();
-            return new Failed(FailureClass.TRANSIENT, "TRANSIENT: no answer within the call's time limit",
-                    Math.max(1, attempts.get()));
         } finally {
-            sample.stop(metrics.timer("generator.generation.duration", "deployment", config.deployment(), "outcome", outcome));
+            sample.stop(metrics.timer("generator.generation.duration", "deployment", deployment, "outcome", outcome));
         }
-    }
-
-    /** The list price of one image with these settings; null (and a warning) when the price table lacks the combination. */
-    private BigDecimal cost() {
-        return pricing.price(config.model(), config.quality(), config.size()).orElseGet(() -> {
-            LOG.warnf("No price for %s/%s/%s in pricing.prices: the cost of this image is not recorded",
-                    config.model(), config.quality(), config.size());
-            return null;
-        });
     }
 }

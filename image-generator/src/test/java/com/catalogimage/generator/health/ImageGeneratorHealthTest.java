@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ImageApiTestResource.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class ImageGeneratorHealthTest {
 
     @Test
@@ -21,12 +25,12 @@ class ImageGeneratorHealthTest {
     }
 
     @Test
-    void isReadyOnceTheRealBrokerAnswers() {
-        given().when().get("/q/health/ready").then()
+    void isReadyOnceTheRealBrokerAnswersAndTheStatusTopicIsRead() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("Kafka connection health check"))
                 .body("checks.find { it.name == 'Image API' }.status", is("UP"))
-                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini"));
+                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini")));
     }
 }

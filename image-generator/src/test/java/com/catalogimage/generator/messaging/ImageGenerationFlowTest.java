@@ -15,6 +15,7 @@ import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
 import com.catalogimage.contracts.serde.ImageRequestDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.generator.testing.PipelineTopics;
+import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ImageApiTestResource.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class ImageGenerationFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -99,7 +101,7 @@ class ImageGenerationFlowTest {
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("CONTENT_POLICY");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
         assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
-        assertThat(header(dead, "dead-letter-reason")).contains("content_policy_violation");
+        assertThat(header(dead, "delayed-retry-reason")).contains("content_policy_violation");
         ProductStatus status = awaitStatus(key, State.DEAD_LETTERED);
         assertThat(status.reason()).isEqualTo(ReasonCode.CONTENT_POLICY);
         assertThat(emulator.stats().responses(400) - refusalsBefore).isEqualTo(1);
@@ -118,16 +120,52 @@ class ImageGenerationFlowTest {
     }
 
     @Test
-    void serverErrorsThatOutlastTheRetriesAreDeadLetteredAsRetriesExhausted() {
-        emulator.faults().forDeployment("gpt-image-1-mini").failNext(500, 3);
+    void serverErrorsThatOutlastEveryRetryGoThroughTheRetryTopicsThenAreDeadLetteredAsRetriesExhausted() {
+        // 3 calls per delivery (1 + 2 in-process retries), 4 deliveries (the first + 3 delayed retries)
+        emulator.faults().forDeployment("gpt-image-1-mini").failNext(500, 12);
         ImageRequest request = request("Wireless Gamer Mouse", "Ergonomic wireless gaming mouse with RGB lighting and six buttons.");
         String key = send(request);
 
         ConsumerRecord<String, ImageRequest> dead = awaitDeadLetter(key);
+        assertThat(dead.value()).isEqualTo(request);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("RETRIES_EXHAUSTED");
-        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("12");
+        assertThat(header(dead, "delayed-retry-count")).isEqualTo("3");
+        assertThat(header(dead, "delayed-retry-reason")).contains("TRANSIENT");
+        for (String retryTopic : RetryTopicsTestResource.TOPICS) {
+            assertThat(PipelineTopics.all(retryTopic, key, PipelineTopics.bytes())).hasSize(1);
+        }
         assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.RETRIES_EXHAUSTED);
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isZero();
+    }
+
+    @Test
+    void transientFailureOutlastingTheInProcessRetriesIsServedFromARetryTopic() {
+        emulator.faults().forDeployment("gpt-image-1-mini").failNext(503, 3);
+        ImageRequest request = request("Linen Table Napkins", "Set of four linen table napkins in natural beige.");
+        String key = send(request);
+
+        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        assertThat(awaitStatus(key, State.GENERATED).detail()).contains("4 attempt(s)");
+        assertThat(PipelineTopics.all(RetryTopicsTestResource.TOPICS.get(0), key, PipelineTopics.bytes())).hasSize(1);
+        assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key, PipelineTopics.bytes())).isEmpty();
+    }
+
+    @Test
+    void sameRequestSentTwiceIsGeneratedOnce() {
+        ImageRequest request = request("Wool Beanie Hat", "Knitted wool beanie hat in charcoal grey.");
+        String key = send(request);
+        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        awaitStatus(key, State.GENERATED);
+        // the second copy, whenever it is consumed, is acknowledged as a duplicate
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(given().when().get("/q/metrics")
+                .then().extract().asString()).contains("generator_requests_total{outcome=\"duplicate\""));
+        String replayedLater = send(request);
+        assertThat(replayedLater).isEqualTo(key);
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> emulator.stats().generationsForRequestId(request.requestId()) == 1);
+        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).hasSize(1);
     }
 
     @Test
@@ -160,7 +198,9 @@ class ImageGenerationFlowTest {
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
-        assertThat(header(dead, "dead-letter-offset")).isNotNull();
+        assertThat(header(dead, "delayed-retry-offset")).isNotNull();
+        assertThat(header(dead, "dead-letter-attempts")).isEqualTo("0");
+        assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.POISON);
 
         ImageRequest next = new ImageRequest(UUID.randomUUID().toString(),
                 new Product(productId, "Steel Water Bottle", "Insulated steel water bottle, matte black, 750 ml.", 1,

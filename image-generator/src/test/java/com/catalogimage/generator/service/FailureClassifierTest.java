@@ -4,8 +4,8 @@ import static com.catalogimage.generator.service.FailureClassifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.DeadLetterReason;
-import com.catalogimage.generator.service.FailureClassifier.Action;
-import com.catalogimage.generator.service.FailureClassifier.FailureClass;
+import com.catalogimage.contracts.FailureClass;
+import com.catalogimage.contracts.FailureClass.Action;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import java.io.IOException;
@@ -16,13 +16,13 @@ class FailureClassifierTest {
     @Test
     void everyDocumentedContentFilterAnswerIsAPolicyRefusalThatIsDeadLetteredNotRetried() {
         assertThat(classify(400, "content_policy_violation", "ResponsibleAIPolicyViolation", "…safety system…"))
-                .isEqualTo(FailureClass.CONTENT_POLICY);
+                .isEqualTo(FailureClass.POLICY);
         assertThat(classify(400, "contentFilter", null, "Your task failed as a result of our safety system."))
-                .isEqualTo(FailureClass.CONTENT_POLICY);
-        assertThat(classify(400, "moderation_blocked", null, "blocked")).isEqualTo(FailureClass.CONTENT_POLICY);
-        assertThat(classify(400, "something_new", "ResponsibleAIPolicyViolation", null)).isEqualTo(FailureClass.CONTENT_POLICY);
-        assertThat(FailureClass.CONTENT_POLICY.action()).isEqualTo(Action.DEAD_LETTER);
-        assertThat(FailureClass.CONTENT_POLICY.deadLetterReason()).isEqualTo(DeadLetterReason.CONTENT_POLICY);
+                .isEqualTo(FailureClass.POLICY);
+        assertThat(classify(400, "moderation_blocked", null, "blocked")).isEqualTo(FailureClass.POLICY);
+        assertThat(classify(400, "something_new", "ResponsibleAIPolicyViolation", null)).isEqualTo(FailureClass.POLICY);
+        assertThat(FailureClass.POLICY.action()).isEqualTo(Action.DEAD_LETTER);
+        assertThat(FailureClass.POLICY.deadLetterReason()).isEqualTo(DeadLetterReason.CONTENT_POLICY);
     }
 
     @Test
@@ -38,14 +38,14 @@ class FailureClassifierTest {
         assertThat(classify(404, "DeploymentNotFound", null, "The API deployment for this resource does not exist."))
                 .isEqualTo(FailureClass.CONFIGURATION);
         assertThat(classify(403, "AuthorizationFailed", null, "The principal lacks the role")).isEqualTo(FailureClass.CONFIGURATION);
-        assertThat(FailureClass.CONFIGURATION.action()).isEqualTo(Action.HALT);
+        assertThat(FailureClass.CONFIGURATION.action()).isEqualTo(Action.PAUSE);
     }
 
     @Test
     void blockedResourceHalts() {
         assertThat(classify(403, "403", null, "Your resource has been temporarily blocked because we detected behavior "
                 + "that may violate our content policy.")).isEqualTo(FailureClass.RESOURCE_BLOCKED);
-        assertThat(FailureClass.RESOURCE_BLOCKED.action()).isEqualTo(Action.HALT);
+        assertThat(FailureClass.RESOURCE_BLOCKED.action()).isEqualTo(Action.PAUSE);
     }
 
     @Test
@@ -57,7 +57,8 @@ class FailureClassifierTest {
         assertThat(classify(new OpenAIIoException("reset", new IOException("Connection reset"))))
                 .isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClass.TRANSIENT.action()).isEqualTo(Action.RETRY);
-        assertThat(FailureClass.THROTTLED.deadLetterReason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(FailureClass.THROTTLED.action()).isEqualTo(Action.SLOW_DOWN);
+        assertThat(FailureClass.TRANSIENT.deadLetterReason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
     }
 
     @Test

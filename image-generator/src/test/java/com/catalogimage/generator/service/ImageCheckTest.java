@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.catalogimage.generator.client.ImageApiException;
-import com.catalogimage.generator.service.FailureClassifier.FailureClass;
+import com.catalogimage.contracts.FailureClass;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

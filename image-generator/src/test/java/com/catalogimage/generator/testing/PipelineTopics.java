@@ -109,4 +109,33 @@ public final class PipelineTopics {
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
+
+    /** Request ids that reached GENERATED, STORED or COMPLETED today (UTC), as the generator's budget counts them. */
+    public static long generatedToday() {
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        var statuses = new com.catalogimage.contracts.serde.ProductStatusDeserializer();
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.IMAGE_STATUS).stream()
+                    .map(info -> new TopicPartition(Topics.IMAGE_STATUS, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    try {
+                        var status = statuses.deserialize(record.topic(), record.value());
+                        if (status != null && status.requestId() != null && status.at() != null
+                                && status.state() == com.catalogimage.contracts.ProductStatus.State.GENERATED
+                                && status.at().atZone(java.time.ZoneOffset.UTC).toLocalDate().equals(today)) {
+                            ids.add(status.requestId());
+                        }
+                    } catch (RuntimeException poison) {
+                        // not a status
+                    }
+                });
+            }
+        }
+        return ids.size();
+    }
 }

@@ -10,23 +10,29 @@ import java.lang.reflect.Proxy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ImageApiClientProducerTest {
+class ImageApiClientsTest {
 
     @Test
     void anApiKeyIsSentAsAzuresApiKeyHeader() {
-        assertThat(ImageApiClientProducer.credential(config(GeneratorConfig.Auth.API_KEY, "k-123")))
+        assertThat(ImageApiClients.credential(config(GeneratorConfig.Auth.API_KEY, "k-123"), Optional.empty()))
+                .isInstanceOf(AzureApiKeyCredential.class);
+    }
+
+    @Test
+    void aPoolMembersOwnKeyWinsOverEntraId() {
+        assertThat(ImageApiClients.credential(config(GeneratorConfig.Auth.ENTRA_ID, null), Optional.of("member-key")))
                 .isInstanceOf(AzureApiKeyCredential.class);
     }
 
     @Test
     void entraIdUsesBearerTokensAndNeedsNoKey() {
-        assertThat(ImageApiClientProducer.credential(config(GeneratorConfig.Auth.ENTRA_ID, null)))
+        assertThat(ImageApiClients.credential(config(GeneratorConfig.Auth.ENTRA_ID, null), Optional.empty()))
                 .isInstanceOf(BearerTokenCredential.class);
     }
 
     @Test
     void aMissingKeyIsAClearStartupError() {
-        assertThatThrownBy(() -> ImageApiClientProducer.credential(config(GeneratorConfig.Auth.API_KEY, " ")))
+        assertThatThrownBy(() -> ImageApiClients.credential(config(GeneratorConfig.Auth.API_KEY, " "), Optional.empty()))
                 .hasMessageContaining("AZURE_OPENAI_API_KEY").hasMessageContaining("entra-id");
     }
 

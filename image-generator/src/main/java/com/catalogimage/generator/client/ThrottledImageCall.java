@@ -1,0 +1,64 @@
+package com.catalogimage.generator.client;
+
+import com.catalogimage.generator.client.DeploymentPool.Member;
+import com.openai.errors.OpenAIException;
+import com.openai.models.images.ImageGenerateParams;
+import com.openai.models.images.ImagesResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * One call to one pool member, after waiting for its permit. A 429 is not a failure: the member is held for as long as
+ * Azure asked, and the call goes again (to whichever member has the next permit) without counting as an attempt and
+ * without limit, since the quota always frees up. Every other failure goes to {@link ImageApi}.
+ */
+@ApplicationScoped
+public class ThrottledImageCall {
+
+    private final DeploymentPool pool;
+    private final MeterRegistry metrics;
+
+    public ThrottledImageCall(DeploymentPool pool, MeterRegistry metrics) {
+        this.pool = pool;
+        this.metrics = metrics;
+    }
+
+    /** What a successful call answered, and which member answered it. */
+    public record Answer(ImagesResponse response, Member member) {
+    }
+
+    @Retry(maxRetries = -1, delay = 0, jitter = 0, maxDuration = 24, durationUnit = ChronoUnit.HOURS,
+            retryOn = ImageApiException.Throttled.class)
+    public Answer generate(ImageGenerateParams.Builder params, AtomicInteger attempts) {
+        Member member;
+        try {
+            member = pool.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageApiException.Retryable(com.catalogimage.contracts.FailureClass.TRANSIENT,
+                    "TRANSIENT: interrupted while waiting for a permit", e);
+        }
+        try {
+            ImagesResponse response = member.client().images().generate(params.model(member.deployment()).build());
+            attempts.incrementAndGet();
+            pool.succeeded(member);
+            return new Answer(response, member);
+        } catch (OpenAIException e) {
+            ImageApiException failure = ImageApiException.of(e);
+            metrics.counter("generator.api.failures", "class", failure.failureClass().name(), "deployment", member.name())
+                    .increment();
+            if (failure instanceof ImageApiException.Throttled throttled) {
+                pool.throttled(member, throttled.retryAfter());
+            } else {
+                attempts.incrementAndGet();
+                if (failure instanceof ImageApiException.Retryable) {
+                    pool.failed(member);
+                }
+            }
+            throw failure;
+        }
+    }
+}

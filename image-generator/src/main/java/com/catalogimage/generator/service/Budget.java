@@ -1,0 +1,94 @@
+package com.catalogimage.generator.service;
+
+import com.catalogimage.generator.config.GeneratorConfig;
+import com.catalogimage.generator.messaging.ConsumptionPauses;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The daily caps on images and on list-price spend (UTC days). Today's usage is what the status topic says was
+ * generated today, by every instance, plus this instance's calls in flight; so a restart does not reset it, and a
+ * raised cap takes effect at once. When a cap is reached, consuming pauses: records wait in Kafka, nothing is
+ * dead-lettered; it resumes on the next UTC day.
+ */
+@ApplicationScoped
+public class Budget {
+
+    private static final Logger LOG = Logger.getLogger(Budget.class);
+
+    private final StatusView view;
+    private final ConsumptionPauses pauses;
+    private final Optional<Integer> dailyImages;
+    private final Optional<BigDecimal> dailyCost;
+    private final BigDecimal pricePerImage;
+    private int inFlight;
+    private String reached;
+
+    public Budget(StatusView view, ConsumptionPauses pauses, GeneratorConfig config, GenerationPrice price,
+            MeterRegistry metrics) {
+        this.view = view;
+        this.pauses = pauses;
+        this.dailyImages = config.budget().dailyImages();
+        this.dailyCost = config.budget().dailyCostUsd();
+        this.pricePerImage = price.perImage().orElse(BigDecimal.ZERO);
+        metrics.gauge("generator.budget.images.today", this, budget -> budget.view.imagesOn(StatusView.today()));
+        metrics.gauge("generator.budget.cost.usd.today", this, budget -> budget.costToday().doubleValue());
+        metrics.gauge("generator.budget.reached", this, budget -> budget.reached().isPresent() ? 1 : 0);
+    }
+
+    /** Reserves today's budget for one call; false (and consuming paused) when a cap is reached. */
+    public synchronized boolean tryReserve() {
+        LocalDate today = StatusView.today();
+        long images = view.imagesOn(today) + inFlight;
+        BigDecimal cost = view.costOn(today, pricePerImage).add(pricePerImage.multiply(BigDecimal.valueOf(inFlight)));
+        boolean overImages = dailyImages.isPresent() && images + 1 > dailyImages.get();
+        boolean overCost = dailyCost.isPresent() && cost.add(pricePerImage).compareTo(dailyCost.get()) > 0;
+        if (overImages || overCost) {
+            String why = "budget reached: %d images / $%s today (caps: %s images, $%s)".formatted(images,
+                    cost.stripTrailingZeros().toPlainString(), dailyImages.map(String::valueOf).orElse("none"),
+                    dailyCost.map(BigDecimal::toPlainString).orElse("none"));
+            if (reached == null) {
+                LOG.warnf("Image generation PAUSED: %s. Requests wait in Kafka until the next UTC day or a higher cap.", why);
+                pauses.pause(ConsumptionPauses.Reason.BUDGET);
+            }
+            reached = why;
+            return false;
+        }
+        inFlight++;
+        return true;
+    }
+
+    /** The reserved call is over; a generated image is in the status view by now. */
+    public synchronized void release() {
+        inFlight--;
+    }
+
+    /** Called periodically: a new UTC day frees the budget. */
+    public synchronized void refresh() {
+        if (reached == null) {
+            return;
+        }
+        LocalDate today = StatusView.today();
+        boolean imagesLeft = dailyImages.isEmpty() || view.imagesOn(today) + inFlight < dailyImages.get();
+        boolean costLeft = dailyCost.isEmpty()
+                || view.costOn(today, pricePerImage).add(pricePerImage).compareTo(dailyCost.get()) <= 0;
+        if (imagesLeft && costLeft) {
+            LOG.infof("Image generation RESUMED: the daily budget allows more images (was: %s)", reached);
+            reached = null;
+            pauses.resume(ConsumptionPauses.Reason.BUDGET);
+        }
+    }
+
+    /** Why generation waits for the budget, if it does. */
+    public synchronized Optional<String> reached() {
+        return Optional.ofNullable(reached);
+    }
+
+    public BigDecimal costToday() {
+        return view.costOn(StatusView.today(), pricePerImage);
+    }
+}

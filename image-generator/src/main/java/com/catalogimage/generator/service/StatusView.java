@@ -1,0 +1,142 @@
+package com.catalogimage.generator.service;
+
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.Topics;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * What the generator knows from the status topic, rebuilt at every start by reading it from the beginning: which
+ * request ids already have an image (GENERATED, STORED or COMPLETED), so a redelivered or replayed request is not paid
+ * for twice, and when each was generated and at what cost, for the daily budget. Images this instance generates are
+ * recorded at once, before their status comes back from the topic.
+ *
+ * <p>The topic is compacted: a GENERATED status is replaced by the product's STORED or COMPLETED soon after, so those
+ * count as generated too, on the day they were written (minutes after the generation).
+ */
+@ApplicationScoped
+public class StatusView {
+
+    private static final Logger LOG = Logger.getLogger(StatusView.class);
+
+    /** An image paid for: on which UTC day, at what list price (null when unknown). */
+    record Generation(LocalDate day, BigDecimal costUsd) {
+    }
+
+    private final Map<String, Generation> generated = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
+    private volatile Map<Integer, Long> endOffsetsAtStart;
+    private volatile boolean caughtUp;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    /** A status read from the topic; a record without a payload (poison) only advances the offset. */
+    public void apply(ProductStatus status, int partition, long offset) {
+        if (status != null && status.requestId() != null && hasImage(status.state())) {
+            BigDecimal cost = status.state() == ProductStatus.State.GENERATED ? status.costUsd() : null;
+            generated.merge(status.requestId(), new Generation(day(status.at()), cost), StatusView::earlier);
+        }
+        consumed.merge(partition, offset, Math::max);
+    }
+
+    /** An image this instance just generated, remembered before its status comes back. */
+    public void recordGenerated(String requestId, BigDecimal costUsd, Instant at) {
+        generated.merge(requestId, new Generation(day(at), costUsd), StatusView::earlier);
+    }
+
+    public boolean alreadyGenerated(String requestId) {
+        return generated.containsKey(requestId);
+    }
+
+    /** Images generated on this UTC day, by every instance. */
+    public long imagesOn(LocalDate day) {
+        return generated.values().stream().filter(g -> g.day().equals(day)).count();
+    }
+
+    /** Their list-price cost; images whose status carries no cost are priced at {@code defaultPrice}. */
+    public BigDecimal costOn(LocalDate day, BigDecimal defaultPrice) {
+        return generated.values().stream().filter(g -> g.day().equals(day))
+                .map(g -> g.costUsd() != null ? g.costUsd() : defaultPrice)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Whether the status topic has been read up to where it stood when this instance started. */
+    public boolean caughtUp() {
+        if (caughtUp) {
+            return true;
+        }
+        Map<Integer, Long> targets = endOffsetsAtStart != null ? endOffsetsAtStart : readEndOffsets();
+        if (targets == null) {
+            return false;
+        }
+        endOffsetsAtStart = targets;
+        boolean done = targets.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || consumed.getOrDefault(end.getKey(), -1L) >= end.getValue() - 1);
+        if (done) {
+            caughtUp = true;
+            LOG.infof("Status topic read to its end: %d request ids already have an image", generated.size());
+        }
+        return done;
+    }
+
+    /** Records still to read before {@link #caughtUp()}, for the readiness check; -1 while the end is unknown. */
+    public long behind() {
+        Map<Integer, Long> targets = endOffsetsAtStart;
+        if (targets == null) {
+            return -1;
+        }
+        return targets.entrySet().stream()
+                .mapToLong(end -> Math.max(0, end.getValue() - 1 - consumed.getOrDefault(end.getKey(), -1L))).sum();
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static LocalDate day(Instant at) {
+        return (at == null ? Instant.now() : at).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static boolean hasImage(ProductStatus.State state) {
+        return state == ProductStatus.State.GENERATED || state == ProductStatus.State.STORED
+                || state == ProductStatus.State.COMPLETED;
+    }
+
+    private static Generation earlier(Generation a, Generation b) {
+        Generation first = b.day().isBefore(a.day()) ? b : a;
+        BigDecimal cost = a.costUsd() != null ? a.costUsd() : b.costUsd();
+        return new Generation(first.day(), cost);
+    }
+
+    private Map<Integer, Long> readEndOffsets() {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        try (Admin admin = Admin.create(config)) {
+            var description = admin.describeTopics(List.of(Topics.IMAGE_STATUS)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(Topics.IMAGE_STATUS);
+            Map<TopicPartition, OffsetSpec> request = description.partitions().stream().collect(Collectors.toMap(
+                    info -> new TopicPartition(Topics.IMAGE_STATUS, info.partition()), info -> OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
+        } catch (Exception e) {
+            LOG.debugf("Status topic end offsets not readable yet: %s", e.getMessage());
+            return null;
+        }
+    }
+}

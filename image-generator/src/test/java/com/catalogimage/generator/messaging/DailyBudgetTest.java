@@ -1,0 +1,87 @@
+package com.catalogimage.generator.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.ProductStatusDeserializer;
+import com.catalogimage.generator.testing.PipelineTopics;
+import com.catalogimage.generator.testing.RetryTopicsTestResource;
+import com.catalogimage.localstack.imageapi.ImageApiEmulator;
+import com.catalogimage.localstack.testing.ImageApiTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A daily image cap: once reached, further requests wait in Kafka (no call, no dead letter) and health says why.
+ * Today's usage counts what earlier test classes generated on the shared broker, so the cap is that plus two.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(ImageApiTestResource.class)
+@WithTestResource(RetryTopicsTestResource.class)
+@TestProfile(DailyBudgetTest.TwoMoreImagesToday.class)
+class DailyBudgetTest {
+
+    public static class TwoMoreImagesToday implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("generator.budget.daily-images", String.valueOf(PipelineTopics.generatedToday() + 2));
+        }
+    }
+
+    private final ImageApiEmulator emulator = ImageApiTestResource.emulator();
+
+    @Test
+    void requestsBeyondTheDailyCapWaitUndeadletteredAndHealthSaysWhy() {
+        List<ImageRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+            ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), new Product(id, "Budget Vase " + i,
+                    "Tall ceramic vase with a matte white glaze, number " + i + ".", 1, "Home", null), 1, null,
+                    ImageRequest.Origin.SCAN, Instant.now());
+            PipelineTopics.send(Topics.IMAGE_REQUESTS, String.valueOf(id), request);
+            requests.add(request);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Image API' }.status", is("UP"))
+                .body("checks.find { it.name == 'Image API' }.data.budget", containsString("budget reached: ")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> requests.stream()
+                .filter(r -> emulator.stats().generationsForRequestId(r.requestId()) == 1).count() == 2);
+        ImageRequest waiting = requests.stream()
+                .filter(r -> emulator.stats().generationsForRequestId(r.requestId()) == 0).findFirst().orElseThrow();
+        String key = String.valueOf(waiting.product().id());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                emulator.stats().generationsForRequestId(waiting.requestId()) == 0
+                        && PipelineTopics.all(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer()).isEmpty());
+        assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key, PipelineTopics.bytes())).isEmpty();
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("generator_budget_reached 1.0");
+        for (ImageRequest request : requests) {
+            if (request != waiting) {
+                var statuses = PipelineTopics.all(Topics.IMAGE_STATUS, String.valueOf(request.product().id()),
+                        new ProductStatusDeserializer());
+                assertThat(statuses).extracting(r -> r.value().state()).containsExactly(ProductStatus.State.GENERATED);
+            }
+        }
+    }
+}
