@@ -153,12 +153,22 @@ final class Scenarios {
                     run.log("2 poison records written to " + topic);
                 }))
                 .check((run, observed) -> {
+                    // A stage that retries a poison record before giving up dead-letters it only after its retry
+                    // topics (10 + 20 + 50 s): wait for that rather than report it missing.
+                    List<TopicSnapshot.DeadLetter> deadLetters = new java.util.ArrayList<>(observed.deadLetters());
+                    FaultRun.awaitCondition(() -> {
+                        deadLetters.clear();
+                        deadLetters.addAll(TopicSnapshot.deadLetters(run.bootstrap()));
+                        return poison.entrySet().stream().filter(e -> !e.getKey().equals(Topics.IMAGE_STATUS))
+                                .allMatch(e -> e.getValue().keySet().stream().allMatch(key -> deadLetters.stream()
+                                        .anyMatch(l -> key.equals(l.key()) && e.getKey().equals(l.sourceTopic()))));
+                    }, Duration.ofSeconds(120));
                     for (Map.Entry<String, Map<String, byte[]>> entry : poison.entrySet()) {
                         String topic = entry.getKey();
                         for (Map.Entry<String, byte[]> record : entry.getValue().entrySet()) {
                             byte[] value = record.getValue();
                             // The poison keys are no product's; a stage may dead-letter the original bytes or not.
-                            List<TopicSnapshot.DeadLetter> letters = observed.deadLetters().stream()
+                            List<TopicSnapshot.DeadLetter> letters = deadLetters.stream()
                                     .filter(letter -> Arrays.equals(letter.value(), value)
                                             || (record.getKey().equals(letter.key()) && topic.equals(letter.sourceTopic())))
                                     .toList();
@@ -177,6 +187,11 @@ final class Scenarios {
                                         + (Arrays.equals(letter.value(), value) ? "" : " (without the original bytes)"));
                                 if (value[0] == 0 && !"POISON".equals(letter.reasonCode())) {
                                     run.fail(what + " dead-lettered as " + letter.reasonCode() + ", not POISON");
+                                }
+                                // Valid JSON that is no valid record: refused at once, never retried as transient.
+                                if (value[0] != 0 && !List.of("POISON", "INVALID_REQUEST").contains(letter.reasonCode())) {
+                                    run.fail(what + " dead-lettered as " + letter.reasonCode()
+                                            + ", not POISON or INVALID_REQUEST");
                                 }
                             }
                         }
