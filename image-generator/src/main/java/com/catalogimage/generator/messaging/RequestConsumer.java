@@ -62,7 +62,11 @@ public class RequestConsumer {
     public Uni<Void> consume(Message<ImageRequest> message) throws InterruptedException {
         ImageRequest request = message.getPayload();
         if (request == null) {
-            return poison(message);
+            return poison(message, null);
+        }
+        if (request.requestId() == null || request.requestId().isBlank() || request.product() == null) {
+            // JSON, but not an image request: nothing to generate from, and retrying cannot change that.
+            return poison(message, "the record has no request id or no product");
         }
         if (view.alreadyGenerated(request.requestId()) || !inFlight.add(request.requestId())) {
             count("duplicate", null);
@@ -122,10 +126,10 @@ public class RequestConsumer {
      * A record that is not an image request: unreadable (PoisonRequestHandler kept its bytes and the cause) or without
      * a value. Dead-lettered as POISON; the partition moves on.
      */
-    private Uni<Void> poison(Message<ImageRequest> message) {
+    private Uni<Void> poison(Message<ImageRequest> message, String why) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         Header cause = record.getHeaders().lastHeader("deserialization-failure-reason");
-        String detail = "not an image request: " + (cause != null
+        String detail = "not an image request: " + (why != null ? why : cause != null
                 ? new String(cause.value(), StandardCharsets.UTF_8) : "the record has no value");
         LOG.warnf("Poison record at %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
                 record.getOffset(), detail);

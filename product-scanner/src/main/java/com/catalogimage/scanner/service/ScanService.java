@@ -71,6 +71,9 @@ public class ScanService {
             throw new NotReadyException("the status topic is still being read; the scan would re-request products in flight");
         }
         Instant started = Instant.now();
+        // States first, catalog second: the updater writes the catalog before COMPLETED, so a product completed while
+        // the catalog is read looks in flight here, never "completed but without image" (which would request it again).
+        Map<Long, ProductStatus> known = statuses.snapshot();
         List<CatalogEntry> entries = new ArrayList<>(catalog.read());
         entries.sort(Comparator.comparingLong(entry -> entry.product().id()));
 
@@ -87,7 +90,8 @@ public class ScanService {
                 continue;
             }
             tally.missing++;
-            Decision decision = decide(entry.product(), statuses.get(entry.product().id()), firstWithFingerprint);
+            Decision decision = decide(entry.product(), Optional.ofNullable(known.get(entry.product().id())),
+                    firstWithFingerprint);
             tally.count(decision);
             if (!dryRun && decision.emits()) {
                 sends.add(emit(entry.product(), decision));

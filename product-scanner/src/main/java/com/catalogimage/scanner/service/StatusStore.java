@@ -58,6 +58,11 @@ public class StatusStore {
         latest.merge(status.productId(), status, (old, candidate) -> candidate.at().isBefore(old.at()) ? old : candidate);
     }
 
+    /** Every product's latest state as it is now: what a scan decides from, taken before it reads the catalog. */
+    public Map<Long, ProductStatus> snapshot() {
+        return Map.copyOf(latest);
+    }
+
     public Optional<ProductStatus> get(long productId) {
         return Optional.ofNullable(latest.get(productId));
     }
