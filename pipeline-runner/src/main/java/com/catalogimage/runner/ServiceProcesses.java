@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -150,6 +151,12 @@ public final class ServiceProcesses implements AutoCloseable {
     public synchronized void restart(Service service) {
         kill(service);
         start(service);
+    }
+
+    /** The service's running process, for a benchmark's CPU, memory and start-up figures. */
+    public synchronized Optional<ProcessHandle> processHandle(Service service) {
+        Process process = processes.get(service);
+        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
     }
 
     /** Whether the service's process runs (it may not be ready yet). */

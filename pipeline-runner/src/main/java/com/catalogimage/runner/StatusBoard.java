@@ -7,6 +7,8 @@ import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public final class StatusBoard implements AutoCloseable {
     private final Map<Long, ProductStatus> latest = new ConcurrentHashMap<>();
     private final Map<State, Integer> eventsSince = new ConcurrentHashMap<>();
     private final AtomicReference<BigDecimal> costSince = new AtomicReference<>(BigDecimal.ZERO);
+    private final List<ProductStatus> history = Collections.synchronizedList(new ArrayList<>());
     private final KafkaConsumer<String, ProductStatus> consumer;
     private final Thread reader;
 
@@ -82,6 +85,7 @@ public final class StatusBoard implements AutoCloseable {
         }
         latest.merge(status.productId(), status, (old, candidate) -> candidate.at().isBefore(old.at()) ? old : candidate);
         if (!status.at().isBefore(since)) {
+            history.add(status);
             eventsSince.merge(status.state(), 1, Integer::sum);
             if (status.costUsd() != null) {
                 costSince.accumulateAndGet(status.costUsd(), BigDecimal::add);
@@ -99,6 +103,13 @@ public final class StatusBoard implements AutoCloseable {
         Map<State, Integer> copy = new EnumMap<>(State.class);
         copy.putAll(eventsSince);
         return copy;
+    }
+
+    /** Every status event since the run started, in the order read (per partition, in order). */
+    public List<ProductStatus> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 
     /** What the images generated since the run started cost at list price. */

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -113,6 +114,11 @@ public final class Azurite implements AutoCloseable {
     }
 
     /** Stops the process, keeping any blobs on disk: the fault tests take storage away for a while this way. */
+    /** The running Azurite process (node), for a benchmark's CPU and memory figures; empty while stopped. */
+    public synchronized Optional<ProcessHandle> processHandle() {
+        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
+    }
+
     public synchronized void stop() {
         if (process == null) {
             return;

@@ -183,13 +183,15 @@ public final class ImageApiEmulator implements AutoCloseable {
     }
 
     private final Options options;
-    private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+    /** Copy-on-write: handler threads read it while a benchmark adds pool members. */
+    private volatile Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final RateLimiter rateLimiter = new RateLimiter();
     private final Faults faults = new Faults();
     private final Stats stats = new Stats();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final JsonHttpServer server;
     private volatile Settings settings;
+    private volatile boolean renderOncePerShape;
 
     private ImageApiEmulator(Options options) {
         this.options = options;
@@ -253,6 +255,31 @@ public final class ImageApiEmulator implements AutoCloseable {
                     change.blockedTerms() != null ? lowerCase(change.blockedTerms()) : current.blockedTermsLowerCase(),
                     change.policyErrorStyle() != null ? change.policyErrorStyle() : current.policyErrorStyle());
         }
+    }
+
+    /**
+     * Adds a deployment (or replaces the one with the same name) while running, e.g. the members of a pool; its rate
+     * limit starts with a full bucket.
+     */
+    public synchronized void addDeployment(Deployment deployment) {
+        Map<String, Deployment> copy = new LinkedHashMap<>(deployments);
+        copy.put(deployment.name(), deployment);
+        rateLimiter.setLimit(deployment.name(), deployment.requestsPerMinute());
+        deployments = copy;
+    }
+
+    /**
+     * When on, every image of one shape (size, format, background, compression, deployment) is drawn once and served
+     * again to later requests: the emulator's own CPU (about 20 ms per 1024x1024 PNG) then no longer competes with the
+     * pipeline it serves, which is what a throughput benchmark on a shared 2-core machine needs. Off by default, so a
+     * person looking at a local run's images sees each product's name.
+     */
+    public void renderOncePerShape(boolean on) {
+        renderOncePerShape = on;
+    }
+
+    boolean rendersOncePerShape() {
+        return renderOncePerShape;
     }
 
     /** The settings in force, as a {@link Config} with every field set. */

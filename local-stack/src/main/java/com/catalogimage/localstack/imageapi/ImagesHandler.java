@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ final class ImagesHandler implements HttpHandler {
 
     private final ImageApiEmulator emulator;
     private final ImageRenderer renderer;
+    private final Map<List<Object>, String> renderedOnce = new ConcurrentHashMap<>();
 
     ImagesHandler(ImageApiEmulator emulator, ImageRenderer renderer) {
         this.emulator = emulator;
@@ -189,7 +191,11 @@ final class ImagesHandler implements HttpHandler {
                 category == null ? "" : category, footer);
 
         // rendering is deterministic, so the n images would be identical anyway: draw once, spare the shared CPU
-        String b64 = Base64.getEncoder().encodeToString(renderer.render(spec));
+        String b64 = emulator.rendersOncePerShape()
+                ? renderedOnce.computeIfAbsent(List.of(spec.width(), spec.height(), spec.format(), spec.transparent(),
+                        spec.compression(), deployment.name()),
+                        shape -> Base64.getEncoder().encodeToString(renderer.render(spec)))
+                : Base64.getEncoder().encodeToString(renderer.render(spec));
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
             Map<String, Object> item = new LinkedHashMap<>();

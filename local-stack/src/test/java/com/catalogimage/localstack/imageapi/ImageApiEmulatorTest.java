@@ -418,6 +418,41 @@ class ImageApiEmulatorTest {
     }
 
     @Test
+    void aDeploymentAddedAtRuntimeServesWithItsOwnLimit() {
+        try (ImageApiEmulator pool = ImageApiEmulator.start(ImageApiEmulator.Options.defaults());
+             AzureClients.Closing client = AzureClients.closing(AzureClients.unified(pool.baseUri().toString(), KEY))) {
+            ImageGenerateParams request = params("gpt-image-1-mini-b", "a mug").quality(ImageGenerateParams.Quality.LOW)
+                    .build();
+            assertThatThrownBy(() -> client.images().generate(request)).isInstanceOf(NotFoundException.class);
+
+            pool.addDeployment(new ImageApiEmulator.Deployment("gpt-image-1-mini-b", "gpt-image-1-mini", 6, false));
+            assertThat(client.images().generate(request).data()).isPresent(); // capacity max(1, 6/6) = 1
+            assertThatThrownBy(() -> client.images().generate(request)).isInstanceOf(RateLimitException.class);
+            assertThat(pool.stats().generationsForDeployment("gpt-image-1-mini-b")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void renderOncePerShapeServesTheSameBytesForDifferentProducts() {
+        ImageGenerateParams mug = params("gpt-image-1-mini", prompt("Mug", "Kitchen"))
+                .size(ImageGenerateParams.Size._1024X1024).build();
+        ImageGenerateParams lamp = params("gpt-image-1-mini", prompt("Desk Lamp", "Electronics"))
+                .size(ImageGenerateParams.Size._1024X1024).build();
+        try {
+            assertThat(b64(legacy.images().generate(mug))).isNotEqualTo(b64(legacy.images().generate(lamp)));
+            emulator.renderOncePerShape(true);
+            assertThat(b64(legacy.images().generate(mug))).isEqualTo(b64(legacy.images().generate(lamp)));
+            assertThat(emulator.stats().generations()).isEqualTo(4);
+        } finally {
+            emulator.renderOncePerShape(false);
+        }
+    }
+
+    private static String b64(ImagesResponse response) {
+        return response.data().orElseThrow().get(0).b64Json().orElseThrow();
+    }
+
+    @Test
     void rateLimitCanBeChangedAtRuntime() {
         try (ImageApiEmulator limited = ImageApiEmulator.start(ImageApiEmulator.Options.defaults());
              AzureClients.Closing client = AzureClients.closing(AzureClients.unified(limited.baseUri().toString(), KEY))) {

@@ -1,5 +1,7 @@
 package com.catalogimage.runner.faults;
 
+import com.catalogimage.localstack.dab.CatalogFiller;
+
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.localstack.LocalStack;
 import com.catalogimage.runner.PipelineRunner;

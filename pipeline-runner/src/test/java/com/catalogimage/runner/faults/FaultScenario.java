@@ -1,5 +1,7 @@
 package com.catalogimage.runner.faults;
 
+import com.catalogimage.localstack.dab.CatalogFiller;
+
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.runner.ServiceProcesses.Service;
 import java.time.Duration;

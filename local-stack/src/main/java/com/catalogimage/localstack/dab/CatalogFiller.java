@@ -1,7 +1,5 @@
-package com.catalogimage.runner.faults;
+package com.catalogimage.localstack.dab;
 
-import com.catalogimage.localstack.dab.DabEmulator;
-import com.catalogimage.localstack.dab.SampleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,14 +13,13 @@ import java.util.function.Consumer;
 
 /**
  * Fills a run's catalog before the pipeline starts: the sample catalog plus ordinary products generated
- * deterministically (same names and descriptions on every run), so every scenario starts from at least 200 products
- * without an image. It writes into the file-backed database the run's local stack opens next, so the scanner's first
- * scan already sees all of them.
+ * deterministically (same names and descriptions on every run), for the fault matrix and the benchmark. It writes into
+ * the file-backed database the run's local stack opens next, so the scanner's first scan already sees all of them.
  */
-final class CatalogFiller {
+public final class CatalogFiller {
 
-    /** Extra ordinary products: with the sample's 43 without an image, a catalog of just over 200. */
-    static final int ORDINARY = 160;
+    /** Ordinary products the fault matrix adds: with the sample's 43 without an image, a catalog of just over 200. */
+    public static final int ORDINARY = 160;
 
     private record Kind(String noun, int categoryId, String tags, String use) {
     }
@@ -61,18 +58,23 @@ final class CatalogFiller {
     }
 
     /** What the catalog holds when the pipeline starts. */
-    record Catalog(Map<Long, String> withoutImage, Map<String, Long> byLabel, List<String> notes) {
+    public record Catalog(Map<Long, String> withoutImage, Map<String, Long> byLabel, List<String> notes) {
     }
 
     /** A product a scenario adds: a label to find it by, and the values. */
-    record Extra(String label, String name, String description, int categoryId, String tags) {
+    public record Extra(String label, String name, String description, int categoryId, String tags) {
+    }
+
+    /** The sample catalog, {@link #ORDINARY} ordinary products and the scenario's own. */
+    public static Catalog fill(Path folder, Consumer<Inserter> extras) {
+        return fill(folder, ORDINARY, extras);
     }
 
     /**
-     * Creates {@code <folder>/catalog/catalog} (the database file {@code LocalStack} opens) with the sample catalog, the
-     * ordinary products and the scenario's own; {@code extras} may refuse rows and note why.
+     * Creates {@code <folder>/catalog/catalog} (the database file {@code LocalStack} opens) with the sample catalog,
+     * {@code ordinary} generated products and the caller's own; {@code extras} may refuse rows and note why.
      */
-    static Catalog fill(Path folder, Consumer<Inserter> extras) {
+    public static Catalog fill(Path folder, int ordinary, Consumer<Inserter> extras) {
         Path database;
         try {
             database = Files.createDirectories(folder.toAbsolutePath().resolve("catalog")).resolve("catalog");
@@ -86,7 +88,7 @@ final class CatalogFiller {
             }
         }
         try (DabEmulator dab = DabEmulator.start(DabEmulator.Options.inMemory().withJdbcUrl("jdbc:h2:file:" + database))) {
-            for (int i = 0; i < ORDINARY; i++) {
+            for (int i = 0; i < ordinary; i++) {
                 Kind kind = KINDS.get(i % KINDS.size());
                 String adjective = ADJECTIVES.get((i / KINDS.size()) % ADJECTIVES.size());
                 String finish = FINISHES.get(i % FINISHES.size());
@@ -105,11 +107,11 @@ final class CatalogFiller {
     }
 
     /** Inserts a scenario's own products into the catalog being filled. */
-    static final class Inserter {
+    public static final class Inserter {
         private final DabEmulator dab;
         private final Map<Long, String> withoutImage;
-        final Map<String, Long> byLabel = new LinkedHashMap<>();
-        final List<String> notes = new ArrayList<>();
+        private final Map<String, Long> byLabel = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
 
         Inserter(DabEmulator dab, Map<Long, String> withoutImage) {
             this.dab = dab;
@@ -117,7 +119,7 @@ final class CatalogFiller {
         }
 
         /** Inserts the product; returns false (and notes it) when the catalog refuses it. */
-        boolean insert(Extra extra) {
+        public boolean insert(Extra extra) {
             try {
                 long id = dab.insertProduct(extra.name(), extra.description(), extra.categoryId(), extra.tags(),
                         new BigDecimal("19.99"), "");
