@@ -28,8 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * The generator's main flow: one image request in; an image and GENERATED out, or a duplicate skipped, or a retry
- * later (delayed-retry topics), or a dead letter.
+ * The generator's main flow: one image request in; an image and GENERATED out, or a duplicate or superseded request
+ * skipped, or a retry later (delayed-retry topics), or a dead letter.
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -75,6 +75,14 @@ public class RequestConsumer {
             return Uni.createFrom().completionStage(message.ack());
         }
         try {
+            Instant supersededBy = supersededBy(request);
+            if (supersededBy != null) {
+                count("superseded", null);
+                LOG.infof("Product %d (request %s) skipped as superseded: the product got an image at %s, after this"
+                        + " scan request was made at %s", request.product().id(), request.requestId(), supersededBy,
+                        request.requestedAt());
+                return Uni.createFrom().completionStage(message.ack());
+            }
             int earlier = earlierAttempts(message);
             GenerationService.Outcome outcome = generator.generate(request);
             int attempts = earlier + outcome.attempts();
@@ -97,6 +105,20 @@ public class RequestConsumer {
         } finally {
             inFlight.remove(request.requestId());
         }
+    }
+
+    /**
+     * When the product got an image at or after this request was made, if the request is a scan's: the scanner
+     * re-requests a product whose status is older than its in-flight timeout, so with a backlog the same product can sit
+     * in the topic twice (the second behind the first); once the first has an image, the second is superseded. Replays
+     * and other non-scan origins are an operator's deliberate choice and are never superseded. {@code null}: generate.
+     */
+    private Instant supersededBy(ImageRequest request) {
+        if (request.origin() != ImageRequest.Origin.SCAN || request.requestedAt() == null) {
+            return null;
+        }
+        Instant image = view.lastImageOf(request.product().id());
+        return image != null && !image.isBefore(request.requestedAt()) ? image : null;
     }
 
     /** A transient failure: SmallRye sends the record to the next delayed-retry topic, carrying the attempts so far. */

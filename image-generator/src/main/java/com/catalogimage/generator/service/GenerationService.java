@@ -121,7 +121,7 @@ public class GenerationService {
             GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(),
                     answer.member().deployment(), config.size(), config.quality(), usage, price.perImage().orElse(null),
                     first.revisedPrompt().orElse(null), Instant.now());
-            view.recordGenerated(request.requestId(), image.costUsd(), image.generatedAt());
+            view.recordGenerated(request.product().id(), request.requestId(), image.costUsd(), image.generatedAt());
             return new Generated(image, attempts.get());
         } catch (ImageApiException e) {
             outcome = e.failureClass().name();

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * What the generator knows from the status topic, rebuilt at every start by reading it from the beginning: which
  * request ids already have an image (GENERATED, STORED or COMPLETED), so a redelivered or replayed request is not paid
- * for twice, and when each was generated and at what cost, for the daily budget. Images this instance generates are
- * recorded at once, before their status comes back from the topic.
+ * for twice, and when each was generated and at what cost, for the daily budget; and, per product, the latest time it
+ * had an image from any request, so a scan request made before that image is known to be superseded. Images this
+ * instance generates are recorded at once, before their status comes back from the topic.
  *
  * <p>The topic is compacted: a GENERATED status is replaced by the product's STORED or COMPLETED soon after, so those
  * count as generated too, on the day they were written (minutes after the generation).
@@ -39,6 +40,8 @@ public class StatusView {
     }
 
     private final Map<String, Generation> generated = new ConcurrentHashMap<>();
+    /** Per product id: the latest instant at which it had an image-bearing status, from any request. */
+    private final Map<Long, Instant> lastImage = new ConcurrentHashMap<>();
     private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
     private volatile Map<Integer, Long> endOffsetsAtStart;
     private volatile boolean caughtUp;
@@ -49,20 +52,32 @@ public class StatusView {
 
     /** A status read from the topic; a record without a payload (poison) only advances the offset. */
     public void apply(ProductStatus status, int partition, long offset) {
-        if (status != null && status.requestId() != null && hasImage(status.state())) {
-            BigDecimal cost = status.state() == ProductStatus.State.GENERATED ? status.costUsd() : null;
-            generated.merge(status.requestId(), new Generation(day(status.at()), cost), StatusView::earlier);
+        if (status != null && hasImage(status.state())) {
+            if (status.requestId() != null) {
+                BigDecimal cost = status.state() == ProductStatus.State.GENERATED ? status.costUsd() : null;
+                generated.merge(status.requestId(), new Generation(day(status.at()), cost), StatusView::earlier);
+            }
+            imageAt(status.productId(), status.at());
         }
         consumed.merge(partition, offset, Math::max);
     }
 
     /** An image this instance just generated, remembered before its status comes back. */
-    public void recordGenerated(String requestId, BigDecimal costUsd, Instant at) {
+    public void recordGenerated(long productId, String requestId, BigDecimal costUsd, Instant at) {
         generated.merge(requestId, new Generation(day(at), costUsd), StatusView::earlier);
+        imageAt(productId, at);
     }
 
     public boolean alreadyGenerated(String requestId) {
         return generated.containsKey(requestId);
+    }
+
+    /**
+     * The latest instant at which this product had an image (GENERATED, STORED or COMPLETED, from any request);
+     * {@code null} when it never had one as far as the status topic and this instance know.
+     */
+    public Instant lastImageOf(long productId) {
+        return lastImage.get(productId);
     }
 
     /** Images generated on this UTC day, by every instance. */
@@ -91,7 +106,8 @@ public class StatusView {
                 .allMatch(end -> end.getValue() == 0 || consumed.getOrDefault(end.getKey(), -1L) >= end.getValue() - 1);
         if (done) {
             caughtUp = true;
-            LOG.infof("Status topic read to its end: %d request ids already have an image", generated.size());
+            LOG.infof("Status topic read to its end: %d request ids (%d products) already have an image",
+                    generated.size(), lastImage.size());
         }
         return done;
     }
@@ -104,6 +120,13 @@ public class StatusView {
         }
         return targets.entrySet().stream()
                 .mapToLong(end -> Math.max(0, end.getValue() - 1 - consumed.getOrDefault(end.getKey(), -1L))).sum();
+    }
+
+    /** A status without a time says nothing about when: it is left out rather than guessed. */
+    private void imageAt(long productId, Instant at) {
+        if (at != null) {
+            lastImage.merge(productId, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     public static LocalDate today() {
