@@ -18,12 +18,14 @@ import java.util.Set;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: ./benchmark [--only quota,sequential,overhead] [--products N] [--window SECONDS] [--rpm R]
+            Usage: ./benchmark [--only quota,sequential,overhead] [--products N] [--window SECONDS] [--rpm R] [--profile]
 
               --only       parts to run (default: all; overhead includes the footprint)
               --products   products for the overhead part (default 5000)
               --window     steady-state window of each quota run, after a 60 s warm-up (default 180)
               --rpm        requests per minute of each emulated deployment (default 60)
+              --profile    record each service with Java Flight Recorder in the overhead part
+                           (pipeline-benchmark/target/benchmarks/<service>.jfr; `jfr print` reads them)
 
             A run of all parts (about 20 minutes on 2 cores) rewrites docs/benchmarks.md and docs/benchmarks.json;
             a partial run prints its tables and writes target/benchmarks/latest.json only.""";
@@ -42,6 +44,7 @@ public final class Benchmark {
         int products = 5000;
         Duration window = Duration.ofSeconds(180);
         int rpm = 60;
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -61,6 +64,7 @@ public final class Benchmark {
                     rpm = Integer.parseInt(value);
                     i++;
                 }
+                case "--profile" -> profile = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -85,7 +89,8 @@ public final class Benchmark {
             sequential = SeedLoop.run(rpm, LATENCY, JITTER, SEQUENTIAL_BUDGET);
         }
         if (parts.contains("overhead")) {
-            overhead = OverheadRun.run(products, OVERHEAD_CONCURRENCY);
+            overhead = OverheadRun.run(products, OVERHEAD_CONCURRENCY, profile
+                    ? PipelineRunner.repository().resolve("pipeline-benchmark/target/benchmarks") : null);
         }
         boolean complete = quota != null && sequential != null && overhead != null;
         String command = "./benchmark" + (args.length == 0 ? "" : " " + String.join(" ", args));

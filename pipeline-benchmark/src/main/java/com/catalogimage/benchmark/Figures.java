@@ -29,11 +29,9 @@ final class Figures {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    /** CPU time the process and its descendants have used so far (user + system). */
+    /** CPU time the process has used so far (user + system), its children not included. */
     static Duration cpu(ProcessHandle process) {
-        Duration own = process.info().totalCpuDuration().orElse(Duration.ZERO);
-        return own.plus(process.descendants().map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus));
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The process's peak resident set size in MiB ({@code VmHWM} of /proc/&lt;pid&gt;/status), if this is Linux. */

@@ -32,14 +32,26 @@ final class OverheadRun {
     private OverheadRun() {
     }
 
-    static BenchmarkResults.Overhead run(int products, int generatorConcurrency) throws IOException {
+    static BenchmarkResults.Overhead run(int products, int generatorConcurrency, Path profiles) throws IOException {
         Path folder = Files.createTempDirectory("benchmark-overhead-");
         CatalogFiller.Catalog catalog = CatalogFiller.fill(folder, products, extra -> { });
         System.out.printf("[overhead] %d products without an image, model latency 0, no limit, data in %s%n",
                 catalog.withoutImage().size(), folder);
         Instant launched = Instant.now();
-        try (PipelineRunner runner = BenchPipeline.start(folder, Map.of(Service.IMAGE_GENERATOR, Map.of(
-                "GENERATOR_CONCURRENCY", String.valueOf(generatorConcurrency), "AZURE_OPENAI_RPM", "1000000")))) {
+        Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            if (profiles != null) {
+                // Java Flight Recorder's sampling profile of each service, to see where its CPU goes.
+                Files.createDirectories(profiles);
+                environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + profiles.resolve(service.module + ".jfr").toAbsolutePath());
+            }
+            environments.put(service, environment);
+        }
+        environments.get(Service.IMAGE_GENERATOR).put("GENERATOR_CONCURRENCY", String.valueOf(generatorConcurrency));
+        environments.get(Service.IMAGE_GENERATOR).put("AZURE_OPENAI_RPM", "1000000");
+        try (PipelineRunner runner = BenchPipeline.start(folder, environments)) {
             runner.stack().imageApi().renderOncePerShape(true);
             Map<Service, Double> readyAfter = awaitEachReady(runner, launched);
 

@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * resumes and the held record is processed again. Dead-lettering instead would bury every record of an outage that a
  * person fixes in minutes.
  * <p>
- * The channel must be {@code pausable=true}, and processed one record at a time: a held record's unfinished
- * completion stage is what keeps the records behind it waiting.
+ * The channel must be {@code pausable=true}. Records already fetched when it pauses fail the same way and are held
+ * too; every held record's unfinished completion stage keeps its offset uncommitted until it is processed again.
  */
 @ApplicationScoped
 public class ConsumptionPause {

@@ -10,7 +10,7 @@ import com.catalogimage.contracts.messaging.FailureHandling;
 import com.catalogimage.updater.service.CatalogWriter;
 import com.catalogimage.updater.service.ConsumptionPause;
 import com.catalogimage.updater.service.FailureClassifier;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * stored-images → the catalog → image-status. Records are handled one after the other, on a worker thread because the
- * DAB calls block; one at a time is also what lets a paused record hold back the ones behind it. A failure is handled
+ * stored-images → the catalog → image-status. Records are handled on worker threads because the DAB calls block; a
+ * paused record's unfinished stage keeps its offset uncommitted until it is processed again. A failure is handled
  * by its {@link FailureClass}: pause consuming, retry later, or dead letter (at once, or once the retries are spent).
  */
 @ApplicationScoped
@@ -45,8 +45,13 @@ public class StoredImageConsumer {
         this.poison = poison;
     }
 
+    /**
+     * On a bounded worker pool ({@code UPDATER_CONCURRENCY}), acknowledged out of order: one catalog write at a time
+     * (three DAB round trips) capped the stage (docs/benchmarks.md). Records for different products are independent,
+     * and the write never overwrites an image, so two deliveries for one product cannot both win.
+     */
     @Incoming(ConsumptionPause.CHANNEL)
-    @Blocking
+    @Blocking(value = "catalog-writes", ordered = false)
     public CompletionStage<Void> consume(Message<StoredImage> message) {
         StoredImage stored = message.getPayload();
         if (stored == null || stored.request() == null || stored.request().product() == null) {

@@ -40,6 +40,7 @@ public class StatusView {
     }
 
     private final Map<String, Generation> generated = new ConcurrentHashMap<>();
+    private final Map<LocalDate, DayTotals> days = new ConcurrentHashMap<>();
     /** Per product id: the latest instant at which it had an image-bearing status, from any request. */
     private final Map<Long, Instant> lastImage = new ConcurrentHashMap<>();
     private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
@@ -55,7 +56,7 @@ public class StatusView {
         if (status != null && hasImage(status.state())) {
             if (status.requestId() != null) {
                 BigDecimal cost = status.state() == ProductStatus.State.GENERATED ? status.costUsd() : null;
-                generated.merge(status.requestId(), new Generation(day(status.at()), cost), StatusView::earlier);
+                remember(status.requestId(), new Generation(day(status.at()), cost));
             }
             imageAt(status.productId(), status.at());
         }
@@ -64,8 +65,61 @@ public class StatusView {
 
     /** An image this instance just generated, remembered before its status comes back. */
     public void recordGenerated(long productId, String requestId, BigDecimal costUsd, Instant at) {
-        generated.merge(requestId, new Generation(day(at), costUsd), StatusView::earlier);
+        remember(requestId, new Generation(day(at), costUsd));
         imageAt(productId, at);
+    }
+
+    /**
+     * Keeps the earliest day (and any known cost) per request id, and the per-day totals in step with it: the budget
+     * asks for today's totals on every request, and counting them from all request ids each time made that quadratic
+     * in the images generated (docs/benchmarks.md).
+     */
+    private void remember(String requestId, Generation generation) {
+        generated.compute(requestId, (id, old) -> {
+            Generation merged = old == null ? generation : earlier(old, generation);
+            if (old != null) {
+                totals(old.day()).remove(old);
+            }
+            totals(merged.day()).add(merged);
+            return merged;
+        });
+    }
+
+    private DayTotals totals(LocalDate day) {
+        return days.computeIfAbsent(day, d -> new DayTotals());
+    }
+
+    /** One UTC day's images: how many, the sum of the known costs, and how many carry no cost. */
+    private static final class DayTotals {
+        private long images;
+        private long withoutCost;
+        private BigDecimal knownCost = BigDecimal.ZERO;
+
+        synchronized void add(Generation generation) {
+            images++;
+            if (generation.costUsd() == null) {
+                withoutCost++;
+            } else {
+                knownCost = knownCost.add(generation.costUsd());
+            }
+        }
+
+        synchronized void remove(Generation generation) {
+            images--;
+            if (generation.costUsd() == null) {
+                withoutCost--;
+            } else {
+                knownCost = knownCost.subtract(generation.costUsd());
+            }
+        }
+
+        synchronized long images() {
+            return images;
+        }
+
+        synchronized BigDecimal cost(BigDecimal defaultPrice) {
+            return knownCost.add(defaultPrice.multiply(BigDecimal.valueOf(withoutCost)));
+        }
     }
 
     public boolean alreadyGenerated(String requestId) {
@@ -82,14 +136,14 @@ public class StatusView {
 
     /** Images generated on this UTC day, by every instance. */
     public long imagesOn(LocalDate day) {
-        return generated.values().stream().filter(g -> g.day().equals(day)).count();
+        DayTotals totals = days.get(day);
+        return totals == null ? 0 : totals.images();
     }
 
     /** Their list-price cost; images whose status carries no cost are priced at {@code defaultPrice}. */
     public BigDecimal costOn(LocalDate day, BigDecimal defaultPrice) {
-        return generated.values().stream().filter(g -> g.day().equals(day))
-                .map(g -> g.costUsd() != null ? g.costUsd() : defaultPrice)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        DayTotals totals = days.get(day);
+        return totals == null ? BigDecimal.ZERO : totals.cost(defaultPrice);
     }
 
     /** Whether the status topic has been read up to where it stood when this instance started. */

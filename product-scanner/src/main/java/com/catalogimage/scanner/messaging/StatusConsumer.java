@@ -2,11 +2,10 @@ package com.catalogimage.scanner.messaging;
 
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.scanner.service.StatusStore;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Feeds every status written by any stage into the scanner's memory. */
 @ApplicationScoped
@@ -18,10 +17,15 @@ public class StatusConsumer {
         this.store = store;
     }
 
+    /**
+     * In batches (a poll's worth at a time): the whole topic is read at every start and followed after, and one message
+     * per status made the framework's per-message work most of this consumer's CPU (docs/benchmarks.md). An unreadable
+     * status arrives as a null value and only advances the offset.
+     */
     @Incoming("status-in")
-    public CompletionStage<Void> consume(Message<ProductStatus> message) {
-        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        store.apply(message.getPayload(), record.getPartition(), record.getOffset());
-        return message.ack();
+    public void consume(ConsumerRecords<String, ProductStatus> records) {
+        for (ConsumerRecord<String, ProductStatus> record : records) {
+            store.apply(record.value(), record.partition(), record.offset());
+        }
     }
 }
