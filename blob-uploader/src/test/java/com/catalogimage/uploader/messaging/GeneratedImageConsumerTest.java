@@ -104,6 +104,9 @@ class GeneratedImageConsumerTest {
         assertThat(status.detail()).isEqualTo(stored.url());
         assertThat(status.stage()).isEqualTo("blob-uploader");
         assertThat(status.requestId()).isEqualTo(generated.request().requestId());
+        // Stamped before the stored image went out: the updater's COMPLETED, written after it received the stored
+        // image, can never carry an earlier time than this STORED (readers keep the latest status by time).
+        assertThat(status.at()).isEqualTo(stored.storedAt());
     }
 
     @Test
