@@ -35,6 +35,12 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * The JDK keeps, per thread, a direct buffer as large as the largest heap buffer it wrote to or read from a socket;
+     * Kafka's fetches of image records made that about 100 MiB of the uploader's memory (docs/benchmarks.md). Larger
+     * transfers still work, through a buffer freed after use. The container images set the same.
+     */
+    static final String NIO_BUFFER_CACHE = "-Djdk.nio.maxCachedBufferSize=262144";
 
     private final Path repository;
     private final Path logs;
@@ -90,7 +96,7 @@ public final class ServiceProcesses implements AutoCloseable {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    "-Xmx384m", "-XX:+UseSerialGC", NIO_BUFFER_CACHE, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
             builder.environment().putAll(environment);
