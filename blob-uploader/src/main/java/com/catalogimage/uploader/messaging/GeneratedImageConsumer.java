@@ -68,7 +68,7 @@ public class GeneratedImageConsumer {
         GeneratedImage generated = message.getPayload();
         if (generated == null) {
             metrics.outcome("poison");
-            return poison.deadLetter(message, STAGE); // unreadable (PoisonImageHandler) or a tombstone
+            return poison.deadLetter(message, STAGE, publisher::status); // unreadable (PoisonImageHandler) or a tombstone
         }
         ImageRequest request = generated.request();
         if (request == null || request.product() == null) {
