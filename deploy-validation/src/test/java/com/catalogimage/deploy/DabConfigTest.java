@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/dab/dab-config.json against the calls the services make. The calls are read from the services' own REST
- * clients ({@code DabClient.java}: verb, path, query parameters, body record), not listed here by hand.
+ * clients ({@code Dab*Client.java}: verb, path, query parameters, body record), not listed here by hand.
  */
 class DabConfigTest {
 
@@ -45,7 +45,8 @@ class DabConfigTest {
     static List<Call> calls() {
         List<Call> calls = new ArrayList<>();
         for (ServiceConfig service : ServiceConfig.all()) {
-            for (Path client : sources(service.name(), "DabClient.java")) {
+            for (Path client : sources(service.name(), ".java").stream()
+                    .filter(p -> p.getFileName().toString().matches("Dab\\w*Client\\.java")).toList()) {
                 Matcher m = CALL.matcher(Repo.read(client));
                 while (m.find()) {
                     List<String> params = new ArrayList<>();

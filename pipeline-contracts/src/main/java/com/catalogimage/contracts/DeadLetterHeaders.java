@@ -6,7 +6,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Headers a dead letter carries besides the original record: what an operator needs to decide on a replay. Stages
- * pass them in the metadata of their {@code nack} ({@code FailureHandling.deadLetterNow}). SmallRye adds its own:
+ * pass them in the metadata of their {@code nack} (pipeline-messaging's {@code FailurePolicy}). SmallRye adds its own:
  * under the {@code delayed-retry-topic} strategy {@code delayed-retry-reason}, {@code delayed-retry-exception-class-name},
  * {@code delayed-retry-cause}, {@code delayed-retry-count}, {@code delayed-retry-topic/-partition/-offset}; under
  * {@code dead-letter-queue} the {@code dead-letter-*} equivalents.
@@ -16,7 +16,10 @@ public final class DeadLetterHeaders {
     public static final String REASON_CODE = "dead-letter-reason-code";
     /** The service that gave up, for example {@code image-generator}. */
     public static final String STAGE = "dead-letter-stage";
-    /** How many times the record was tried before it was dead-lettered. */
+    /**
+     * How many times the stage took the record before it gave up: its first delivery and each delayed retry (a
+     * client's in-process retries happen inside one). 0 for a record that could not be read at all (POISON).
+     */
     public static final String ATTEMPTS = "dead-letter-attempts";
 
     private DeadLetterHeaders() {

@@ -1,7 +1,6 @@
 package com.catalogimage.uploader.client;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.catalogimage.uploader.service.DependencyProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -9,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * whether the container exists. Cheap enough to run every few seconds while consuming is paused.
  */
 @ApplicationScoped
-public class StorageProbe implements DependencyProbe {
+public class StorageProbe {
 
     private final BlobContainerClient container;
 
@@ -17,7 +16,6 @@ public class StorageProbe implements DependencyProbe {
         this.container = container;
     }
 
-    @Override
     public void check() {
         if (!container.exists()) {
             throw new IllegalStateException("container " + container.getBlobContainerName() + " does not exist");

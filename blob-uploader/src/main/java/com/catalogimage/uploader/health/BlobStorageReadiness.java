@@ -1,11 +1,11 @@
 package com.catalogimage.uploader.health;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.catalogimage.uploader.service.ConsumptionPause;
+import com.catalogimage.messaging.pause.ConsumptionPause;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -28,22 +28,18 @@ public class BlobStorageReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<ConsumptionPause.Reason> paused = pause == null ? Optional.empty() : pause.reason();
-        if (paused.isPresent()) {
-            return HealthCheckResponse.named(NAME).down().withData("container", container.getBlobContainerName())
-                    .withData("paused", paused.get().failureClass().name())
-                    .withData("error", paused.get().detail())
-                    .withData("since", paused.get().since().toString()).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
+                .withData("container", container.getBlobContainerName());
+        if (pause.reportTo(response)) {
+            return response.build();
         }
         try {
             if (container.exists()) {
-                return HealthCheckResponse.named(NAME).up().withData("container", container.getBlobContainerName()).build();
+                return response.up().build();
             }
-            return HealthCheckResponse.named(NAME).down().withData("container", container.getBlobContainerName())
-                    .withData("error", "the container does not exist").build();
+            return response.down().withData("error", "the container does not exist").build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("container", container.getBlobContainerName())
-                    .withData("error", String.valueOf(e.getMessage())).build();
+            return response.down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }
 }

@@ -1,20 +1,20 @@
 package com.catalogimage.uploader.messaging;
 
-import com.catalogimage.contracts.DeadLetterReason;
+import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
+
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
-import com.catalogimage.contracts.messaging.FailureHandling;
+import com.catalogimage.messaging.failure.FailurePolicy;
 import com.catalogimage.uploader.service.BlobNamer;
 import com.catalogimage.uploader.service.BlobNamer.BlobName;
-import com.catalogimage.uploader.service.ConsumptionPause;
-import com.catalogimage.uploader.service.FailureClassifier;
 import com.catalogimage.uploader.service.ImageStore;
 import com.catalogimage.uploader.service.ImageStore.Outcome;
 import com.catalogimage.uploader.service.ImageValidator;
+import com.catalogimage.uploader.service.StorageFailures;
 import com.catalogimage.uploader.service.UploadMetrics;
 import com.catalogimage.uploader.service.VerifiedImage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -25,13 +25,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * validate → name → upload (idempotent) → StoredImage → status STORED → ack. A failure is handled by its
- * {@link FailureClass}: dead letter at once, pause consuming, retry later, or dead letter once the retries are spent.
+ * validate → name → upload (idempotent) → StoredImage and STORED → ack. A record that is no generated image is
+ * poison; any other failure goes to the shared {@link FailurePolicy} with its {@link StorageFailures} class.
  */
 @ApplicationScoped
 public class GeneratedImageConsumer {
 
-    public static final String STAGE = "blob-uploader";
     private static final Logger LOG = Logger.getLogger(GeneratedImageConsumer.class);
 
     private final ImageValidator validator;
@@ -39,21 +38,16 @@ public class GeneratedImageConsumer {
     private final ImageStore store;
     private final StoredImagePublisher publisher;
     private final UploadMetrics metrics;
-    private final ConsumptionPause pause;
-    private final DelayedRetries retries;
-    private final PoisonRecords poison;
+    private final FailurePolicy policy;
 
     public GeneratedImageConsumer(ImageValidator validator, BlobNamer namer, ImageStore store,
-            StoredImagePublisher publisher, UploadMetrics metrics, ConsumptionPause pause, DelayedRetries retries,
-            PoisonRecords poison) {
+            StoredImagePublisher publisher, UploadMetrics metrics, FailurePolicy policy) {
         this.validator = validator;
         this.namer = namer;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.pause = pause;
-        this.retries = retries;
-        this.poison = poison;
+        this.policy = policy;
     }
 
     /**
@@ -62,21 +56,15 @@ public class GeneratedImageConsumer {
      * images/s (docs/benchmarks.md), and records are independent (the blob name is content-addressed, the upload
      * If-None-Match). The throttled commit strategy still commits only offsets whose predecessors are all done.
      */
-    @Incoming(ConsumptionPause.CHANNEL)
+    @Incoming(UploaderMessaging.CHANNEL)
     @Blocking(value = "uploads", ordered = false)
     public CompletionStage<Void> store(Message<GeneratedImage> message) {
         GeneratedImage generated = message.getPayload();
-        if (generated == null) {
+        if (generated == null || generated.request() == null || generated.request().product() == null) {
             metrics.outcome("poison");
-            return poison.deadLetter(message, STAGE, publisher::status); // unreadable (PoisonImageHandler) or a tombstone
+            return policy.poison(message, generated == null ? null : "a generated image without its request or product");
         }
         ImageRequest request = generated.request();
-        if (request == null || request.product() == null) {
-            metrics.outcome("poison");
-            LOG.warn("A generated image without its request or product: dead-lettered as POISON");
-            return message.nack(new IllegalArgumentException("a generated image without its request or product"),
-                    FailureHandling.deadLetterNow(DeadLetterReason.POISON, STAGE, DelayedRetries.attempts(message)));
-        }
         try {
             metrics.received(generated.image());
             VerifiedImage image = validator.validate(generated.image(), generated.contentType(), generated.size());
@@ -87,53 +75,23 @@ public class GeneratedImageConsumer {
             // this STORED, or readers that keep the latest status by time would see the product stuck in STORED.
             ProductStatus storedStatus = ProductStatus.of(request, State.STORED, url, STAGE);
             publisher.stored(new StoredImage(request, name.name(), url, image.contentType(), image.bytes().length,
-                    name.sha256(), image.width(), image.height(), generated.model(), storedStatus.at()));
-            publisher.status(storedStatus);
+                    name.sha256(), image.width(), image.height(), generated.model(), storedStatus.at()), storedStatus);
             metrics.outcome(outcome == Outcome.STORED ? "stored" : "already-stored");
             LOG.infof("Product %d: %s %s", request.product().id(), outcome == Outcome.STORED ? "stored" : "already had", url);
             return message.ack();
         } catch (RuntimeException e) {
-            return fail(message, request, e);
+            FailureClass failureClass = StorageFailures.classify(e);
+            metrics.outcome(outcome(failureClass));
+            return policy.fail(message, request, failureClass, StorageFailures.detail(e), () -> store(message));
         }
     }
 
-    private CompletionStage<Void> fail(Message<GeneratedImage> message, ImageRequest request, RuntimeException failure) {
-        FailureClass failureClass = FailureClassifier.classify(failure);
-        String detail = FailureClassifier.detail(failure);
-        long productId = request.product().id();
-        int attempts = DelayedRetries.attempts(message);
+    private static String outcome(FailureClass failureClass) {
         return switch (failureClass.action()) {
-            case PAUSE -> {
-                metrics.outcome("held");
-                yield pause.holdUntilResumed(failureClass, detail, () -> store(message));
-            }
-            case SLOW_DOWN -> {
-                metrics.outcome("throttled");
-                LOG.warnf("Product %d: Blob Storage is throttling us; retried later (delivery %d)", productId, attempts);
-                yield message.nack(failure, retries.later(message));
-            }
-            case RETRY -> {
-                if (retries.isLastAttempt(message)) {
-                    yield deadLetter(message, request, DeadLetterReason.RETRIES_EXHAUSTED, detail, attempts, failure);
-                }
-                metrics.outcome("retried");
-                LOG.warnf("Product %d: %s; retried later (delivery %d)", productId, detail, attempts);
-                yield message.nack(failure); // SmallRye moves it to the next delayed-retry topic
-            }
-            case DEAD_LETTER -> deadLetter(message, request, failureClass.deadLetterReason(), detail, attempts, failure);
+            case PAUSE -> "held";
+            case SLOW_DOWN -> "throttled";
+            case RETRY -> "retried";
+            case DEAD_LETTER -> failureClass == FailureClass.INVALID_IMAGE ? "invalid" : "failed";
         };
-    }
-
-    private CompletionStage<Void> deadLetter(Message<GeneratedImage> message, ImageRequest request, DeadLetterReason reason,
-            String detail, int attempts, RuntimeException failure) {
-        metrics.outcome(reason == DeadLetterReason.INVALID_IMAGE ? "invalid" : "failed");
-        LOG.warnf("Product %d: dead-lettered %s after %d delivery(ies): %s", request.product().id(), reason, attempts, detail);
-        try {
-            publisher.status(ProductStatus.deadLettered(request, reason, detail, STAGE));
-        } catch (RuntimeException e) {
-            // The dead letter matters more than the status: the scanner re-requests a product whose status is stale.
-            LOG.errorf(e, "Product %d: cannot write status DEAD_LETTERED", request.product().id());
-        }
-        return message.nack(failure, FailureHandling.deadLetterNow(reason, STAGE, attempts));
     }
 }

@@ -6,9 +6,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** Writes stored images and the uploader's statuses, keyed by product id, and waits until the broker has them. */
+/** Writes stored images and the uploader's statuses, keyed by product id. */
 @ApplicationScoped
 public class StoredImagePublisher {
 
@@ -24,12 +25,17 @@ public class StoredImagePublisher {
         this.statuses = statuses;
     }
 
-    public void stored(StoredImage image) {
-        stored.sendMessage(KafkaRecord.of(String.valueOf(image.request().product().id()), image))
+    /** The stored image, then STORED; both on the broker when this returns, or it throws. */
+    public void stored(StoredImage image, ProductStatus status) {
+        String key = String.valueOf(image.request().product().id());
+        stored.sendMessage(KafkaRecord.of(key, image))
+                .chain(() -> statuses.sendMessage(KafkaRecord.of(key, status)))
                 .await().atMost(SEND_TIMEOUT);
     }
 
-    public void status(ProductStatus status) {
-        statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status)).await().atMost(SEND_TIMEOUT);
+    public CompletionStage<Void> status(ProductStatus status) {
+        return statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status))
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .subscribeAsCompletionStage();
     }
 }

@@ -23,9 +23,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class ImageStore {
 
-    /** Retries after the first try; the dead letter records the attempts. */
-    public static final int MAX_RETRIES = 3;
-    public static final int ATTEMPTS = MAX_RETRIES + 1;
+    /** In-process retries after the first try, within one delivery of the record. */
+    static final int MAX_RETRIES = 3;
     /** Images never change under a name (the name holds their hash): caches may keep them for a year. */
     public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
@@ -54,7 +53,7 @@ public class ImageStore {
      * than that is the failure handling's business, not a reason to hold the partition.
      */
     @Retry(maxRetries = MAX_RETRIES, delay = 500, jitter = 250, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @RetryWhen(exception = StorageFailures.Transient.class)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     public Outcome upload(String blobName, VerifiedImage image, Map<String, String> metadata) {
         BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(image.bytes()))

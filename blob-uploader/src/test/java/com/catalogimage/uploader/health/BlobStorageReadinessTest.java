@@ -3,6 +3,7 @@ package com.catalogimage.uploader.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.localstack.testing.AzuriteTestResource;
+import com.catalogimage.messaging.pause.ConsumptionPause;
 import com.catalogimage.uploader.client.BlobContainerClientFactory;
 import com.catalogimage.uploader.client.TestStorage;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,7 +14,7 @@ class BlobStorageReadinessTest {
     @Test
     void isDownWhileTheContainerIsMissing() {
         HealthCheckResponse response = new BlobStorageReadiness(BlobContainerClientFactory.create(
-                TestStorage.connectionString(AzuriteTestResource.azurite().connectionString(), "never-created")), null).call();
+                TestStorage.connectionString(AzuriteTestResource.azurite().connectionString(), "never-created")), notPaused()).call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).get().extracting(data -> data.get("error")).isEqualTo("the container does not exist");
     }
@@ -24,8 +25,13 @@ class BlobStorageReadinessTest {
         String unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
                 + com.catalogimage.localstack.azurite.Azurite.ACCOUNT_KEY + ";BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
         HealthCheckResponse response = new BlobStorageReadiness(BlobContainerClientFactory.create(
-                TestStorage.connectionString(unreachable, "products")), null).call();
+                TestStorage.connectionString(unreachable, "products")), notPaused()).call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).get().extracting(data -> data.get("error")).isNotNull();
+    }
+
+    /** A pause that is not paused: nothing in these tests refuses a record. */
+    private static ConsumptionPause notPaused() {
+        return new ConsumptionPause(null, new ConsumptionPause.Spec("generated", "Blob Storage", "", () -> { }));
     }
 }

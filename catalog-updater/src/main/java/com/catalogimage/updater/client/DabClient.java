@@ -5,7 +5,6 @@ import com.catalogimage.updater.client.CatalogRows.ImageUrlPatch;
 import com.catalogimage.updater.client.CatalogRows.ProcedureProductRow;
 import com.catalogimage.updater.client.CatalogRows.ProductRow;
 import com.catalogimage.updater.client.CatalogRows.UpdateImageUrlParameters;
-import com.catalogimage.updater.service.FailureClassifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.ws.rs.GET;
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * Data API Builder's REST endpoint; the base URL includes DAB's REST path ({@code /api} by default, {@code /rest} in
  * the seed). Reads and writes retry a few times, with jitter so that the consumers of a group do not retry in step,
- * and only when {@link FailureClassifier} calls the failure transient (5xx, 409, timeouts, I/O): a 4xx will not change.
+ * and only when {@link DabFailures} calls the failure transient (5xx, 409, timeouts, I/O): a 4xx will not change.
  * The readiness probes neither retry nor wait long.
  */
 @RegisterRestClient(configKey = "dab")
@@ -37,7 +36,7 @@ public interface DabClient {
     @GET
     @Path("/Products/Id/{id}")
     @Retry(maxRetries = 3, delay = 300, jitter = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @RetryWhen(exception = DabFailures.Transient.class)
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     DabRows<ProductRow> product(@PathParam("id") long id, @QueryParam("$select") String select);
 
@@ -49,7 +48,7 @@ public interface DabClient {
     @Path("/Products/Id/{id}")
     @ClientHeaderParam(name = "If-Match", value = "*")
     @Retry(maxRetries = 3, delay = 300, jitter = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @RetryWhen(exception = DabFailures.Transient.class)
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     DabRows<ProductRow> patchImageUrl(@PathParam("id") long id, ImageUrlPatch body);
 
@@ -57,7 +56,7 @@ public interface DabClient {
     @GET
     @Path("/GetProducts")
     @Retry(maxRetries = 3, delay = 300, jitter = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @RetryWhen(exception = DabFailures.Transient.class)
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     DabRows<ProcedureProductRow> getProduct(@QueryParam("ProductID") long productId);
 
@@ -68,7 +67,7 @@ public interface DabClient {
     @POST
     @Path("/UpdateProductImageUrl")
     @Retry(maxRetries = 3, delay = 300, jitter = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = FailureClassifier.Transient.class)
+    @RetryWhen(exception = DabFailures.Transient.class)
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     DabRows<JsonNode> updateProductImageUrl(UpdateImageUrlParameters parameters);
 

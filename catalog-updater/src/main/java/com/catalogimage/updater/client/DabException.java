@@ -3,7 +3,7 @@ package com.catalogimage.updater.client;
 /**
  * Data API Builder refused a request: the HTTP status and the sub-status code of DAB's error envelope
  * {@code {"error":{"code":"...","message":"...","status":N}}}. What that means for the record is decided in one place,
- * {@link com.catalogimage.updater.service.FailureClassifier}.
+ * {@link DabFailures}.
  */
 public class DabException extends RuntimeException {
 

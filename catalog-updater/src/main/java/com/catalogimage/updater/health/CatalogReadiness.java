@@ -1,11 +1,11 @@
 package com.catalogimage.updater.health;
 
 import com.catalogimage.updater.client.Catalog;
-import com.catalogimage.updater.service.ConsumptionPause;
-import java.util.Optional;
+import com.catalogimage.messaging.pause.ConsumptionPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -28,19 +28,15 @@ public class CatalogReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<ConsumptionPause.Reason> paused = pause.reason();
-        if (paused.isPresent()) {
-            return HealthCheckResponse.named(NAME).down().withData("mode", catalog.mode().name())
-                    .withData("paused", paused.get().failureClass().name())
-                    .withData("error", paused.get().detail())
-                    .withData("since", paused.get().since().toString()).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("mode", catalog.mode().name());
+        if (pause.reportTo(response)) {
+            return response.build();
         }
         try {
             catalog.ping();
-            return HealthCheckResponse.named(NAME).up().withData("mode", catalog.mode().name()).build();
+            return response.up().build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("mode", catalog.mode().name())
-                    .withData("error", String.valueOf(e.getMessage())).build();
+            return response.down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }
 }

@@ -1,48 +1,30 @@
 package com.catalogimage.updater.messaging;
 
-import static com.catalogimage.updater.service.CatalogWriter.STAGE;
-
-import com.catalogimage.contracts.DeadLetterReason;
-import com.catalogimage.contracts.FailureClass;
-import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
-import com.catalogimage.contracts.messaging.FailureHandling;
+import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.updater.client.DabFailures;
 import com.catalogimage.updater.service.CatalogWriter;
-import com.catalogimage.updater.service.ConsumptionPause;
-import com.catalogimage.updater.service.FailureClassifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
- * stored-images → the catalog → image-status. Records are handled on worker threads because the DAB calls block; a
- * paused record's unfinished stage keeps its offset uncommitted until it is processed again. A failure is handled
- * by its {@link FailureClass}: pause consuming, retry later, or dead letter (at once, or once the retries are spent).
+ * stored-images → the catalog (the {@link CatalogWriter}'s decision) → image-status → ack. A record that is no stored
+ * image is poison; a failed write goes to the shared {@link FailurePolicy} with its {@link DabFailures} class.
  */
 @ApplicationScoped
 public class StoredImageConsumer {
 
-    private static final Logger LOG = Logger.getLogger(StoredImageConsumer.class);
-
     private final CatalogWriter writer;
-    private final MutinyEmitter<ProductStatus> statuses;
-    private final ConsumptionPause pause;
-    private final DelayedRetries retries;
-    private final PoisonRecords poison;
+    private final StatusPublisher statuses;
+    private final FailurePolicy policy;
 
-    public StoredImageConsumer(CatalogWriter writer, @Channel("status-out") MutinyEmitter<ProductStatus> statuses,
-            ConsumptionPause pause, DelayedRetries retries, PoisonRecords poison) {
+    public StoredImageConsumer(CatalogWriter writer, StatusPublisher statuses, FailurePolicy policy) {
         this.writer = writer;
         this.statuses = statuses;
-        this.pause = pause;
-        this.retries = retries;
-        this.poison = poison;
+        this.policy = policy;
     }
 
     /**
@@ -50,44 +32,18 @@ public class StoredImageConsumer {
      * (three DAB round trips) capped the stage (docs/benchmarks.md). Records for different products are independent,
      * and the write never overwrites an image, so two deliveries for one product cannot both win.
      */
-    @Incoming(ConsumptionPause.CHANNEL)
+    @Incoming(UpdaterMessaging.CHANNEL)
     @Blocking(value = "catalog-writes", ordered = false)
     public CompletionStage<Void> consume(Message<StoredImage> message) {
         StoredImage stored = message.getPayload();
         if (stored == null || stored.request() == null || stored.request().product() == null) {
-            return poison.deadLetter(message, STAGE, this::send); // unreadable (PoisonStoredImageHandler), or no product
+            return policy.poison(message, stored == null ? null : "a stored image without its request or product");
         }
-        ProductStatus status;
         try {
-            status = writer.write(stored);
+            return statuses.send(writer.write(stored)).thenCompose(sent -> message.ack());
         } catch (RuntimeException e) {
-            return fail(message, stored, e);
+            return policy.fail(message, stored.request(), DabFailures.classify(e), DabFailures.detail(e),
+                    () -> consume(message));
         }
-        send(status);
-        return message.ack();
-    }
-
-    private CompletionStage<Void> fail(Message<StoredImage> message, StoredImage stored, RuntimeException failure) {
-        FailureClass failureClass = FailureClassifier.classify(failure);
-        String detail = FailureClassifier.detail(failure);
-        long productId = stored.request().product().id();
-        int attempts = DelayedRetries.attempts(message);
-        if (failureClass.action() == FailureClass.Action.PAUSE) {
-            return pause.holdUntilResumed(failureClass, detail, () -> consume(message));
-        }
-        if (failureClass.action() != FailureClass.Action.DEAD_LETTER && !retries.isLastAttempt(message)) {
-            LOG.warnf("Product %d: %s; retried later (delivery %d)", productId, detail, attempts);
-            return message.nack(failure); // SmallRye moves it to the next delayed-retry topic
-        }
-        DeadLetterReason reason = failureClass.action() == FailureClass.Action.DEAD_LETTER
-                ? failureClass.deadLetterReason()
-                : DeadLetterReason.RETRIES_EXHAUSTED;
-        LOG.warnf("Product %d: dead-lettered %s after %d delivery(ies): %s", productId, reason, attempts, detail);
-        send(ProductStatus.deadLettered(stored.request(), reason, detail, STAGE));
-        return message.nack(failure, FailureHandling.deadLetterNow(reason, STAGE, attempts));
-    }
-
-    private void send(ProductStatus status) {
-        statuses.sendMessageAndAwait(KafkaRecord.of(String.valueOf(status.productId()), status));
     }
 }

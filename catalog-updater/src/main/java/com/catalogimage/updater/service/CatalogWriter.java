@@ -32,6 +32,12 @@ public class CatalogWriter {
     private final Timer duration;
     private final Map<WriteDecision, Counter> outcomes = new EnumMap<>(WriteDecision.class);
     private final Counter failed;
+    /**
+     * Records are handled in parallel and out of order, so two deliveries of one product (a redelivery, a replay beside
+     * a scan's request) can meet here at once; read-decide-write must not interleave for one product, or both read
+     * "no image" and both write. Striped by product id: records of different products still run in parallel.
+     */
+    private final Object[] productLocks = new Object[64];
 
     public CatalogWriter(Catalog catalog, MeterRegistry registry) {
         this.catalog = catalog;
@@ -44,6 +50,9 @@ public class CatalogWriter {
             outcomes.put(decision, counter(registry, outcome));
         }
         this.failed = counter(registry, "failed");
+        for (int i = 0; i < productLocks.length; i++) {
+            productLocks[i] = new Object();
+        }
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -58,7 +67,11 @@ public class CatalogWriter {
     public ProductStatus write(StoredImage stored) {
         Timer.Sample sample = Timer.start();
         try {
-            WriteDecision decision = readDecideWrite(stored.request().product().id(), stored.url());
+            long productId = stored.request().product().id();
+            WriteDecision decision;
+            synchronized (productLocks[Math.floorMod(Long.hashCode(productId), productLocks.length)]) {
+                decision = readDecideWrite(productId, stored.url());
+            }
             outcomes.get(decision).increment();
             return statusOf(decision, stored);
         } catch (RuntimeException e) {

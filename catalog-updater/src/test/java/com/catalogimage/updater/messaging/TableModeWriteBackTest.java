@@ -72,8 +72,9 @@ class TableModeWriteBackTest extends WriteBackContract {
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("catalog-updater");
         assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
-        assertThat(header(dead, "dead-letter-topic")).isEqualTo(com.catalogimage.contracts.Topics.STORED_IMAGES);
-        assertThat(header(dead, "dead-letter-reason")).contains("StoredImage");
+        // SmallRye's own dead-letter producer (the delayed-retry strategy's) names where the record came from and why.
+        assertThat(header(dead, "delayed-retry-topic")).isEqualTo(com.catalogimage.contracts.Topics.STORED_IMAGES);
+        assertThat(header(dead, "delayed-retry-reason")).contains("StoredImage");
         List<ProductStatus> statuses = awaitStatuses(id, 2);
         assertThat(statuses.get(0).reason()).isEqualTo(ReasonCode.POISON);
         assertThat(statuses.get(1).state()).isEqualTo(State.COMPLETED);

@@ -1,7 +1,6 @@
 package com.catalogimage.generator.client;
 
 import com.catalogimage.generator.config.GeneratorConfig;
-import com.catalogimage.generator.service.PromptBuilder;
 import com.openai.models.images.ImageGenerateParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +45,7 @@ public class ImageApi {
                 .size(ImageGenerateParams.Size.of(config.size()))
                 .quality(ImageGenerateParams.Quality.of(config.quality()))
                 .putAdditionalHeader(CLIENT_REQUEST_ID, requestId);
-        if (PromptBuilder.isDallE(config.model())) {
+        if (config.dallE()) {
             // dall-e answers with a short-lived URL unless asked for bytes; it knows no output_format
             params.responseFormat(ImageGenerateParams.ResponseFormat.B64_JSON);
         } else {

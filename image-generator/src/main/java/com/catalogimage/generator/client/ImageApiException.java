@@ -1,7 +1,6 @@
 package com.catalogimage.generator.client;
 
 import com.catalogimage.contracts.FailureClass;
-import com.catalogimage.generator.service.FailureClassifier;
 import com.openai.core.http.Headers;
 import com.openai.errors.OpenAIServiceException;
 import java.time.Duration;
@@ -28,7 +27,7 @@ public class ImageApiException extends RuntimeException {
 
     /** Classifies what the SDK threw and wraps it in the matching exception type. */
     static ImageApiException of(Throwable failure) {
-        FailureClass failureClass = FailureClassifier.classify(failure);
+        FailureClass failureClass = ImageApiFailures.classify(failure);
         String code = failure instanceof OpenAIServiceException service ? service.code().map(c -> c + " ").orElse("") : "";
         String message = failureClass + ": " + code + failure.getMessage();
         return switch (failureClass.action()) {

@@ -57,6 +57,11 @@ public interface GeneratorConfig {
     @WithDefault("gpt-image-1-mini")
     String model();
 
+    /** Whether the model is a dall-e one, which takes other parameters (no output format) and shorter prompts. */
+    default boolean dallE() {
+        return model() != null && model().startsWith("dall-e");
+    }
+
     /** {@code 1024x1024}, {@code 1024x1536}, {@code 1536x1024} or {@code auto} (gpt-image); dall-e-3 has its own sizes. */
     @WithDefault("1024x1024")
     String size();

@@ -12,8 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class ImagePublisher {
 
-    public static final String STAGE = "image-generator";
-
     private final MutinyEmitter<GeneratedImage> images;
     private final MutinyEmitter<ProductStatus> statuses;
 

@@ -1,7 +1,7 @@
 package com.catalogimage.generator.service;
 
 import com.catalogimage.generator.config.GeneratorConfig;
-import com.catalogimage.generator.messaging.ConsumptionPauses;
+import com.catalogimage.messaging.pause.ConsumptionPause;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -21,17 +21,20 @@ public class Budget {
     private static final Logger LOG = Logger.getLogger(Budget.class);
 
     private final StatusView view;
-    private final ConsumptionPauses pauses;
+    /** What the pause says while a cap holds requests back. */
+    static final String HOLD = "the daily budget is spent";
+
+    private final ConsumptionPause pause;
     private final Optional<Integer> dailyImages;
     private final Optional<BigDecimal> dailyCost;
     private final BigDecimal pricePerImage;
     private int inFlight;
     private String reached;
 
-    public Budget(StatusView view, ConsumptionPauses pauses, GeneratorConfig config, GenerationPrice price,
+    public Budget(StatusView view, ConsumptionPause pause, GeneratorConfig config, GenerationPrice price,
             MeterRegistry metrics) {
         this.view = view;
-        this.pauses = pauses;
+        this.pause = pause;
         this.dailyImages = config.budget().dailyImages();
         this.dailyCost = config.budget().dailyCostUsd();
         this.pricePerImage = price.perImage().orElse(BigDecimal.ZERO);
@@ -53,7 +56,7 @@ public class Budget {
                     dailyCost.map(BigDecimal::toPlainString).orElse("none"));
             if (reached == null) {
                 LOG.warnf("Image generation PAUSED: %s. Requests wait in Kafka until the next UTC day or a higher cap.", why);
-                pauses.pause(ConsumptionPauses.Reason.BUDGET);
+                pause.hold(HOLD);
             }
             reached = why;
             return false;
@@ -79,7 +82,7 @@ public class Budget {
         if (imagesLeft && costLeft) {
             LOG.infof("Image generation RESUMED: the daily budget allows more images (was: %s)", reached);
             reached = null;
-            pauses.resume(ConsumptionPauses.Reason.BUDGET);
+            pause.release(HOLD);
         }
     }
 

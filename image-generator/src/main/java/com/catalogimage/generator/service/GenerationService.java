@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prompt, model call, image check, price: one request in, one image or one classified failure out. A request waits
- * here, before anything is paid, while the budget is spent or generation is halted (except as the halt's probe).
+ * here, before anything is paid, while the day's budget is spent.
  */
 @ApplicationScoped
 public class GenerationService {
@@ -40,67 +40,36 @@ public class GenerationService {
     private final GeneratorConfig config;
     private final GenerationPrice price;
     private final Budget budget;
-    private final GeneratorHalt halt;
     private final StatusView view;
     private final MeterRegistry metrics;
     private final PromptBuilder prompts;
     private final String contentType;
 
     public GenerationService(ImageApi api, GeneratorConfig config, GenerationPrice price, Budget budget,
-            GeneratorHalt halt, StatusView view, MeterRegistry metrics) {
+            StatusView view, MeterRegistry metrics) {
         this.api = api;
         this.config = config;
         this.price = price;
         this.budget = budget;
-        this.halt = halt;
         this.view = view;
         this.metrics = metrics;
         this.prompts = new PromptBuilder(config.prompt().template(), config.prompt().maxFieldChars());
         // dall-e always answers PNG
-        this.contentType = ImageCheck.contentType(PromptBuilder.isDallE(config.model()) ? "png" : config.outputFormat());
+        this.contentType = ImageCheck.contentType(config.dallE() ? "png" : config.outputFormat());
     }
 
     /**
-     * Generates once admitted. A configuration error or blocked resource halts generation; this request then waits
-     * for its turn as the probe, so it is neither lost nor dead-lettered.
+     * Generates once the budget admits the call. A failure comes back classified; what it means for the record (a
+     * pause when the API refuses everything, a retry, a dead letter) is the failure policy's to say.
      */
     public Outcome generate(ImageRequest request) throws InterruptedException {
-        while (true) {
-            boolean probe = awaitAdmission();
-            Outcome outcome;
-            try {
-                outcome = attempt(request);
-            } finally {
-                budget.release();
-            }
-            FailureClass failed = outcome instanceof Failed f ? f.failureClass() : null;
-            if (failed != null && failed.action() == FailureClass.Action.PAUSE) {
-                halt.halt(failed, ((Failed) outcome).detail());
-                continue;
-            }
-            if (probe) {
-                if (failed == FailureClass.TRANSIENT) {
-                    halt.probeInconclusive();
-                } else {
-                    halt.probeServed();
-                }
-            }
-            return outcome;
-        }
-    }
-
-    /** Waits until the request may cost money; true when it goes as the halt's probe. */
-    private boolean awaitAdmission() throws InterruptedException {
-        while (true) {
-            boolean halted = halt.reason().isPresent();
-            boolean probe = halted && halt.tryProbe();
-            if ((!halted || probe) && budget.tryReserve()) {
-                return probe;
-            }
-            if (probe) {
-                halt.probeInconclusive(); // no budget for the probe now
-            }
+        while (!budget.tryReserve()) {
             Thread.sleep(WAIT_STEP.toMillis());
+        }
+        try {
+            return attempt(request);
+        } finally {
+            budget.release();
         }
     }
 

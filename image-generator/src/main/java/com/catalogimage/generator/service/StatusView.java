@@ -1,24 +1,14 @@
 package com.catalogimage.generator.service;
 
 import com.catalogimage.contracts.ProductStatus;
-import com.catalogimage.contracts.Topics;
-import io.smallrye.common.annotation.Identifier;
+import com.catalogimage.messaging.status.StatusMemory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
 
 /**
  * What the generator knows from the status topic, rebuilt at every start by reading it from the beginning: which
@@ -27,13 +17,13 @@ import org.jboss.logging.Logger;
  * had an image from any request, so a scan request made before that image is known to be superseded. Images this
  * instance generates are recorded at once, before their status comes back from the topic.
  *
+ * <p>It learns every status from the generator's {@link StatusMemory}, which decides when the topic has been read.
+ *
  * <p>The topic is compacted: a GENERATED status is replaced by the product's STORED or COMPLETED soon after, so those
  * count as generated too, on the day they were written (minutes after the generation).
  */
 @ApplicationScoped
-public class StatusView {
-
-    private static final Logger LOG = Logger.getLogger(StatusView.class);
+public class StatusView implements StatusMemory.Listener {
 
     /** An image paid for: on which UTC day, at what list price (null when unknown). */
     record Generation(LocalDate day, BigDecimal costUsd) {
@@ -43,24 +33,17 @@ public class StatusView {
     private final Map<LocalDate, DayTotals> days = new ConcurrentHashMap<>();
     /** Per product id: the latest instant at which it had an image-bearing status, from any request. */
     private final Map<Long, Instant> lastImage = new ConcurrentHashMap<>();
-    private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
-    private volatile Map<Integer, Long> endOffsetsAtStart;
-    private volatile boolean caughtUp;
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
-    /** A status read from the topic; a record without a payload (poison) only advances the offset. */
-    public void apply(ProductStatus status, int partition, long offset) {
-        if (status != null && hasImage(status.state())) {
+    /** A status read from the topic. */
+    @Override
+    public void onStatus(ProductStatus status, int partition, long offset) {
+        if (hasImage(status.state())) {
             if (status.requestId() != null) {
                 BigDecimal cost = status.state() == ProductStatus.State.GENERATED ? status.costUsd() : null;
                 remember(status.requestId(), new Generation(day(status.at()), cost));
             }
             imageAt(status.productId(), status.at());
         }
-        consumed.merge(partition, offset, Math::max);
     }
 
     /** An image this instance just generated, remembered before its status comes back. */
@@ -146,36 +129,6 @@ public class StatusView {
         return totals == null ? BigDecimal.ZERO : totals.cost(defaultPrice);
     }
 
-    /** Whether the status topic has been read up to where it stood when this instance started. */
-    public boolean caughtUp() {
-        if (caughtUp) {
-            return true;
-        }
-        Map<Integer, Long> targets = endOffsetsAtStart != null ? endOffsetsAtStart : readEndOffsets();
-        if (targets == null) {
-            return false;
-        }
-        endOffsetsAtStart = targets;
-        boolean done = targets.entrySet().stream()
-                .allMatch(end -> end.getValue() == 0 || consumed.getOrDefault(end.getKey(), -1L) >= end.getValue() - 1);
-        if (done) {
-            caughtUp = true;
-            LOG.infof("Status topic read to its end: %d request ids (%d products) already have an image",
-                    generated.size(), lastImage.size());
-        }
-        return done;
-    }
-
-    /** Records still to read before {@link #caughtUp()}, for the readiness check; -1 while the end is unknown. */
-    public long behind() {
-        Map<Integer, Long> targets = endOffsetsAtStart;
-        if (targets == null) {
-            return -1;
-        }
-        return targets.entrySet().stream()
-                .mapToLong(end -> Math.max(0, end.getValue() - 1 - consumed.getOrDefault(end.getKey(), -1L))).sum();
-    }
-
     /** A status without a time says nothing about when: it is left out rather than guessed. */
     private void imageAt(long productId, Instant at) {
         if (at != null) {
@@ -200,20 +153,5 @@ public class StatusView {
         Generation first = b.day().isBefore(a.day()) ? b : a;
         BigDecimal cost = a.costUsd() != null ? a.costUsd() : b.costUsd();
         return new Generation(first.day(), cost);
-    }
-
-    private Map<Integer, Long> readEndOffsets() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-        try (Admin admin = Admin.create(config)) {
-            var description = admin.describeTopics(List.of(Topics.IMAGE_STATUS)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(Topics.IMAGE_STATUS);
-            Map<TopicPartition, OffsetSpec> request = description.partitions().stream().collect(Collectors.toMap(
-                    info -> new TopicPartition(Topics.IMAGE_STATUS, info.partition()), info -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
-        } catch (Exception e) {
-            LOG.debugf("Status topic end offsets not readable yet: %s", e.getMessage());
-            return null;
-        }
     }
 }

@@ -22,7 +22,7 @@ class StatusViewTest {
     private long offset;
 
     private void apply(long product, String requestId, State state, Instant at, BigDecimal cost) {
-        view.apply(new ProductStatus(product, requestId, 1, state, null, null, "test", at, cost), 0, offset++);
+        view.onStatus(new ProductStatus(product, requestId, 1, state, null, null, "test", at, cost), 0, offset++);
     }
 
     @Test

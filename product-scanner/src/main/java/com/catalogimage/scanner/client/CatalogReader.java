@@ -1,9 +1,9 @@
 package com.catalogimage.scanner.client;
 
 import com.catalogimage.contracts.Product;
-import com.catalogimage.scanner.client.CatalogRows.CategoryRow;
-import com.catalogimage.scanner.client.CatalogRows.ProcedureProductRow;
-import com.catalogimage.scanner.client.CatalogRows.ProductRow;
+import com.catalogimage.scanner.client.QueryRows.CategoryRow;
+import com.catalogimage.scanner.client.QueryRows.ProcedureProductRow;
+import com.catalogimage.scanner.client.QueryRows.ProductRow;
 import com.catalogimage.scanner.config.ScannerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ public class CatalogReader {
     static final String MISSING_IMAGE = "ImageUrl eq null or ImageUrl eq ''";
     static final String PRODUCT_FIELDS = "Id,ProductName,Description,CategoryID,Tags,ImageUrl";
 
-    private final DabClient dab;
+    private final DabQueryClient dab;
     private final ScannerConfig config;
 
-    public CatalogReader(@RestClient DabClient dab, ScannerConfig config) {
+    public CatalogReader(@RestClient DabQueryClient dab, ScannerConfig config) {
         this.dab = dab;
         this.config = config;
     }

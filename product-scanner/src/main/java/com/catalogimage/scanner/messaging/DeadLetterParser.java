@@ -5,7 +5,7 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.JsonSerde;
-import com.catalogimage.scanner.service.DeadLetter;
+import com.catalogimage.scanner.messaging.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package com.catalogimage.scanner.messaging;
 
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.scanner.config.DeadLetterConfig;
-import com.catalogimage.scanner.service.DeadLetter;
+import com.catalogimage.scanner.messaging.DeadLetter;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package com.catalogimage.scanner.rest;
 
 import com.catalogimage.scanner.config.DeadLetterConfig;
 import com.catalogimage.scanner.security.ApiKeyIdentityProvider;
-import com.catalogimage.scanner.service.DeadLetter;
+import com.catalogimage.scanner.messaging.DeadLetter;
 import com.catalogimage.scanner.service.DeadLetterFilter;
 import com.catalogimage.scanner.service.DeadLetterService;
 import com.catalogimage.scanner.service.ReplayService;

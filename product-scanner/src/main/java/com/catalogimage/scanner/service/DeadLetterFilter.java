@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.service;
 
+import com.catalogimage.scanner.messaging.DeadLetter;
 import java.time.Instant;
 
 /**

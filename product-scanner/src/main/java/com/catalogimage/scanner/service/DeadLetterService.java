@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.service;
 
+import com.catalogimage.scanner.messaging.DeadLetter;
 import com.catalogimage.scanner.messaging.DeadLetterReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;

@@ -4,6 +4,7 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.scanner.messaging.DeadLetter;
 import com.catalogimage.scanner.messaging.RequestPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReplayService {
 
-    public static final String REPLAY_PREFIX = "replay-";
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
 
     private final DeadLetterService deadLetters;

@@ -82,7 +82,7 @@ public class ScanService {
         entries.stream().filter(entry -> !entry.hasImage())
                 .forEach(entry -> firstWithFingerprint.putIfAbsent(hygiene.fingerprint(entry.product()), entry.product().id()));
 
-        Tally tally = new Tally();
+        ScanDecision.Tally tally = new ScanDecision.Tally();
         List<Uni<Void>> sends = new ArrayList<>();
         for (CatalogEntry entry : entries) {
             tally.seen++;
@@ -90,9 +90,14 @@ public class ScanService {
                 continue;
             }
             tally.missing++;
-            Decision decision = decide(entry.product(), Optional.ofNullable(known.get(entry.product().id())),
-                    firstWithFingerprint);
+            Optional<ProductStatus> last = Optional.ofNullable(known.get(entry.product().id()));
+            ScanDecision decision = ScanDecision.decide(entry.product(), last, hygiene.problem(entry.product()),
+                    firstWithFingerprint.get(hygiene.fingerprint(entry.product())), config.inFlightTimeout(), started);
             tally.count(decision);
+            if (decision.kind() == ScanDecision.Kind.REQUEST_AGAIN) {
+                LOG.warnf("Product %d was %s (request %s) and has no image: requesting it again", entry.product().id(),
+                        last.get().state(), last.get().requestId());
+            }
             if (!dryRun && decision.emits()) {
                 sends.add(emit(entry.product(), decision));
                 if (sends.size() >= SEND_BATCH) {
@@ -110,55 +115,13 @@ public class ScanService {
         return report;
     }
 
-    private Decision decide(Product product, Optional<ProductStatus> last, Map<String, Long> firstWithFingerprint) {
-        int attempt = last.map(status -> status.attempt() + 1).orElse(1);
-        if (last.isPresent()) {
-            ProductStatus status = last.get();
-            switch (status.state()) {
-                case REQUESTED, GENERATED, STORED, UNKNOWN -> {
-                    Duration age = Duration.between(status.at(), Instant.now());
-                    if (status.state() == State.UNKNOWN || age.compareTo(config.inFlightTimeout()) < 0) {
-                        return Decision.inFlight();
-                    }
-                    LOG.warnf("Product %d has been %s for %d min (request %s): requesting it again",
-                            product.id(), status.state(), age.toMinutes(), status.requestId());
-                    return Decision.requestAgain(attempt);
-                }
-                case COMPLETED -> {
-                    LOG.infof("Product %d had an image (request %s) and has none now: requesting a new one",
-                            product.id(), status.requestId());
-                    return Decision.requestAgain(attempt);
-                }
-                case SKIPPED -> {
-                    if (status.reason() == ReasonCode.ALREADY_HAS_IMAGE) {
-                        return Decision.requestAgain(attempt); // someone set an image, then cleared it
-                    }
-                    return Decision.skippedBefore(status.reason());
-                }
-                case DEAD_LETTERED -> {
-                    return Decision.deadLettered();
-                }
-                default -> throw new IllegalStateException("unhandled state " + status.state());
-            }
-        }
-        Optional<ReasonCode> problem = hygiene.problem(product);
-        if (problem.isPresent()) {
-            return Decision.skip(problem.get(), "description: \"" + abbreviate(product.description()) + "\"");
-        }
-        long first = firstWithFingerprint.get(hygiene.fingerprint(product));
-        if (first != product.id()) {
-            return Decision.skip(ReasonCode.DUPLICATE, "same name and description as product " + first);
-        }
-        return Decision.request(attempt);
-    }
-
-    private Uni<Void> emit(Product product, Decision decision) {
-        if (decision.kind == Decision.Kind.SKIP) {
-            ProductStatus skipped = ProductStatus.skipped(product.id(), decision.reason, decision.detail, RequestPublisher.STAGE);
+    private Uni<Void> emit(Product product, ScanDecision decision) {
+        if (decision.kind() == ScanDecision.Kind.SKIP) {
+            ProductStatus skipped = ProductStatus.skipped(product.id(), decision.reason(), decision.detail(), RequestPublisher.STAGE);
             statuses.record(skipped);
             return publisher.status(skipped);
         }
-        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), product, decision.attempt, null,
+        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), product, decision.attempt(), null,
                 ImageRequest.Origin.SCAN, Instant.now());
         ProductStatus requested = ProductStatus.of(request, State.REQUESTED, null, RequestPublisher.STAGE);
         statuses.record(requested);
@@ -185,70 +148,10 @@ public class ScanService {
                 report.alreadyInFlight(), report.deadLettered(), report.skipped());
     }
 
-    private static String abbreviate(String text) {
-        String value = text == null ? "" : text.strip();
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-    }
-
     /** The scanner cannot decide yet. */
     public static class NotReadyException extends RuntimeException {
         public NotReadyException(String message) {
             super(message);
-        }
-    }
-
-    private record Decision(Kind kind, int attempt, ReasonCode reason, String detail) {
-        enum Kind { REQUEST, REQUEST_AGAIN, IN_FLIGHT, SKIP, SKIPPED_BEFORE, DEAD_LETTERED }
-
-        static Decision request(int attempt) {
-            return new Decision(Kind.REQUEST, attempt, null, null);
-        }
-
-        static Decision requestAgain(int attempt) {
-            return new Decision(Kind.REQUEST_AGAIN, attempt, null, null);
-        }
-
-        static Decision inFlight() {
-            return new Decision(Kind.IN_FLIGHT, 0, null, null);
-        }
-
-        static Decision skip(ReasonCode reason, String detail) {
-            return new Decision(Kind.SKIP, 0, reason, detail);
-        }
-
-        static Decision skippedBefore(ReasonCode reason) {
-            return new Decision(Kind.SKIPPED_BEFORE, 0, reason, null);
-        }
-
-        static Decision deadLettered() {
-            return new Decision(Kind.DEAD_LETTERED, 0, null, null);
-        }
-
-        boolean emits() {
-            return kind == Kind.REQUEST || kind == Kind.REQUEST_AGAIN || kind == Kind.SKIP;
-        }
-    }
-
-    private static final class Tally {
-        int seen;
-        int missing;
-        int requested;
-        int again;
-        int inFlight;
-        int deadLettered;
-        final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
-
-        void count(Decision decision) {
-            switch (decision.kind()) {
-                case REQUEST -> requested++;
-                case REQUEST_AGAIN -> {
-                    requested++;
-                    again++;
-                }
-                case IN_FLIGHT -> inFlight++;
-                case SKIP, SKIPPED_BEFORE -> skipped.merge(decision.reason(), 1, Integer::sum);
-                case DEAD_LETTERED -> deadLettered++;
-            }
         }
     }
 }

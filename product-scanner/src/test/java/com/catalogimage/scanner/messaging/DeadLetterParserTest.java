@@ -9,7 +9,7 @@ import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.serde.JsonSerializer;
-import com.catalogimage.scanner.service.DeadLetter;
+import com.catalogimage.scanner.messaging.DeadLetter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,0 +1,34 @@
+package com.catalogimage.generator.service;
+
+import com.catalogimage.contracts.ImageRequest;
+import java.time.Instant;
+
+/** Whether an image request is to be generated, given what the generator knows. Pure: no I/O. */
+public enum RequestDecision {
+    /** Pay for an image. */
+    GENERATE,
+    /** This request id already has an image, or is being generated right now: a redelivery or a replayed copy. */
+    DUPLICATE,
+    /**
+     * A scan request made before the product got an image: the scanner re-requests a product whose status is older
+     * than its in-flight timeout, so with a backlog the same product can wait in the topic twice, the second behind the
+     * first; once the first has an image, the second is superseded (docs/decisions/0011). Replays and other origins
+     * are an operator's deliberate choice and are never superseded.
+     */
+    SUPERSEDED;
+
+    /**
+     * @param known     whether the request id already has an image or is in flight
+     * @param lastImage when the product last had an image, from any request; {@code null} if never
+     */
+    public static RequestDecision decide(ImageRequest request, boolean known, Instant lastImage) {
+        if (known) {
+            return DUPLICATE;
+        }
+        if (request.origin() == ImageRequest.Origin.SCAN && request.requestedAt() != null && lastImage != null
+                && !lastImage.isBefore(request.requestedAt())) {
+            return SUPERSEDED;
+        }
+        return GENERATE;
+    }
+}

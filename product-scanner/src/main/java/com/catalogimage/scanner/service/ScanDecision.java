@@ -1,0 +1,110 @@
+package com.catalogimage.scanner.service;
+
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a scan does with one product without an image, from its latest status and its text. Pure: no I/O.
+ *
+ * @param kind    what to do
+ * @param attempt the attempt number of a new request
+ * @param reason  why it is skipped, for {@link Kind#SKIP} and {@link Kind#SKIPPED_BEFORE}
+ * @param detail  what the skip status says
+ */
+public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String detail) {
+
+    public enum Kind {
+        /** Never requested: request it. */
+        REQUEST,
+        /** Requested before, and it needs an image again (stuck in flight, cleared, someone's image removed). */
+        REQUEST_AGAIN,
+        /** A request is on its way. */
+        IN_FLIGHT,
+        /** Its text cannot make a picture (or copies another product's): skip it with a reason, once. */
+        SKIP,
+        /** Skipped by an earlier scan; stays so. */
+        SKIPPED_BEFORE,
+        /** Dead-lettered: an operator decides (replay). */
+        DEAD_LETTERED
+    }
+
+    /**
+     * @param last            the product's latest status, if any
+     * @param problem         what the input hygiene finds wrong with its text, if anything
+     * @param firstWithText   the lowest id of the products without image that share its name and description
+     * @param inFlightTimeout how long a request may stay in flight before it counts as stuck
+     */
+    public static ScanDecision decide(Product product, Optional<ProductStatus> last, Optional<ReasonCode> problem,
+            long firstWithText, Duration inFlightTimeout, Instant now) {
+        int attempt = last.map(status -> status.attempt() + 1).orElse(1);
+        if (last.isPresent()) {
+            ProductStatus status = last.get();
+            return switch (status.state()) {
+                case REQUESTED, GENERATED, STORED, UNKNOWN -> status.state() == State.UNKNOWN || status.at() == null
+                        || Duration.between(status.at(), now).compareTo(inFlightTimeout) < 0
+                        ? of(Kind.IN_FLIGHT) : again(attempt);
+                case COMPLETED -> again(attempt); // it had an image and has none now
+                case SKIPPED -> status.reason() == ReasonCode.ALREADY_HAS_IMAGE
+                        ? again(attempt) // someone set an image, then cleared it
+                        : new ScanDecision(Kind.SKIPPED_BEFORE, 0, status.reason(), null);
+                case DEAD_LETTERED -> of(Kind.DEAD_LETTERED);
+            };
+        }
+        if (problem.isPresent()) {
+            return new ScanDecision(Kind.SKIP, 0, problem.get(), "description: \"" + abbreviate(product.description()) + "\"");
+        }
+        if (firstWithText != product.id()) {
+            return new ScanDecision(Kind.SKIP, 0, ReasonCode.DUPLICATE, "same name and description as product " + firstWithText);
+        }
+        return new ScanDecision(Kind.REQUEST, attempt, null, null);
+    }
+
+    /** Whether the scan writes something for it: a request, or a skip status. */
+    public boolean emits() {
+        return kind == Kind.REQUEST || kind == Kind.REQUEST_AGAIN || kind == Kind.SKIP;
+    }
+
+    private static ScanDecision of(Kind kind) {
+        return new ScanDecision(kind, 0, null, null);
+    }
+
+    private static ScanDecision again(int attempt) {
+        return new ScanDecision(Kind.REQUEST_AGAIN, attempt, null, null);
+    }
+
+    private static String abbreviate(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
+    /** One scan's counts. */
+    public static final class Tally {
+        int seen;
+        int missing;
+        int requested;
+        int again;
+        int inFlight;
+        int deadLettered;
+        final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
+
+        void count(ScanDecision decision) {
+            switch (decision.kind()) {
+                case REQUEST -> requested++;
+                case REQUEST_AGAIN -> {
+                    requested++;
+                    again++;
+                }
+                case IN_FLIGHT -> inFlight++;
+                case SKIP, SKIPPED_BEFORE -> skipped.merge(decision.reason(), 1, Integer::sum);
+                case DEAD_LETTERED -> deadLettered++;
+            }
+        }
+    }
+}
