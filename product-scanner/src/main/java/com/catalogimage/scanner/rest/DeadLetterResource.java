@@ -46,8 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
 @APIResponse(responseCode = "403", description = "A valid token without an operators' role")
 @APIResponse(responseCode = "503", description = "The dead-letter topic could not be read within "
-        + "dead-letters.read-timeout: retry later", headers = @Header(name = "Retry-After",
-        schema = @Schema(type = SchemaType.INTEGER)), content = @Content(schema = @Schema(implementation = Problem.class)))
+        + "dead-letters.read-timeout: retry later",
+        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(schema = @Schema(implementation = Problem.class)))
 public class DeadLetterResource {
 
     /** A listing: how many matched, and the newest {@code limit} of them. */
@@ -84,12 +85,14 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "How many matched, and the newest limit of them",
             content = @Content(schema = @Schema(implementation = Listing.class)))
     public Listing list(
-            @Parameter(description = "Reason code, e.g. CONTENT_POLICY, RETRIES_EXHAUSTED, POISON") @QueryParam("reason") String reason,
-            @Parameter(description = "Stage that dead-lettered it, e.g. image-generator") @QueryParam("stage") String stage,
+            @Parameter(description = "Reason code, e.g. CONTENT_POLICY, RETRIES_EXHAUSTED, POISON")
+            @QueryParam("reason") String reason,
+            @Parameter(description = "Stage that dead-lettered it, e.g. image-generator")
+            @QueryParam("stage") String stage,
             @Parameter(description = "Product id") @QueryParam("productId") Long productId,
             @Parameter(description = "Oldest timestamp, ISO-8601 instant") @QueryParam("since") String since,
             @Parameter(description = "Newest timestamp, ISO-8601 instant") @QueryParam("until") String until,
-            @Parameter(description = "How many to return: 1 to dead-letters.max-limit, default dead-letters.default-limit")
+            @Parameter(description = "How many, 1 to dead-letters.max-limit; default dead-letters.default-limit")
             @QueryParam("limit") Integer limit) {
         int max = limit == null ? config.defaultLimit() : limit;
         if (max < 1 || max > config.maxLimit()) {
