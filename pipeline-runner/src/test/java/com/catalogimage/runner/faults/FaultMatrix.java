@@ -42,6 +42,10 @@ final class FaultMatrix {
 
     static final Duration SCAN_INTERVAL = Duration.ofSeconds(5);
     static final Path DOC = PipelineRunner.repository().resolve("docs/fault-matrix.md");
+    /** Where every run writes its table: build output, so a build leaves the working tree as it found it. */
+    static final Path OUTPUT = PipelineRunner.repository().resolve("pipeline-runner/target/fault-matrix");
+    /** Set to copy the table into {@link #DOC} too: publishing results is a decision, not a side effect of a build. */
+    static final String UPDATE_DOCS = "fault-matrix.update-docs";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -292,7 +296,10 @@ final class FaultMatrix {
         return table.toString();
     }
 
-    /** Prints the table and replaces this section's table in docs/fault-matrix.md. */
+    /**
+     * Prints the table and writes it to {@code target/fault-matrix/<section>.md}; with {@code -Dfault-matrix.update-docs=true}
+     * it also replaces this section's table in docs/fault-matrix.md.
+     */
     static void report(String section, String command, List<ScenarioResult> results, Duration total) {
         StringBuilder text = new StringBuilder();
         text.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ").append(machine())
@@ -307,7 +314,18 @@ final class FaultMatrix {
             text.append('\n').append(String.join("\n", remarks)).append('\n');
         }
         System.out.println("\n=== fault matrix (" + section + ") ===\n" + text);
-        writeSection(section, text.toString());
+        Path latest = OUTPUT.resolve(section + ".md");
+        try {
+            Files.createDirectories(OUTPUT);
+            Files.writeString(latest, text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + latest, e);
+        }
+        System.out.println("Table written to " + latest);
+        if (Boolean.getBoolean(UPDATE_DOCS)) {
+            writeSection(section, text.toString());
+            System.out.println("Section '" + section + "' of " + DOC + " replaced (-D" + UPDATE_DOCS + "=true)");
+        }
     }
 
     private static synchronized void writeSection(String section, String body) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * All nine scenarios of the fault matrix (about half an hour on two cores), excluded from the normal build. Run with
  * {@code ./mvnw -B -pl pipeline-runner -am verify -Dfault-matrix=full}; {@code -Dfault-matrix.scenarios=a,e} picks
- * some. The table goes to {@code docs/fault-matrix.md}.
+ * some. The table goes to {@code pipeline-runner/target/fault-matrix/full.md}, and into {@code docs/fault-matrix.md} only
+ * with {@code -Dfault-matrix.update-docs=true}.
  */
 class FullFaultMatrixTest {
 

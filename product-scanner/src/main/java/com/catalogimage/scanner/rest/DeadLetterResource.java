@@ -20,6 +20,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Lists and replays dead letters. Operators only, reading included: dead letters hold product text and error details.
@@ -28,6 +38,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(ApiKeyIdentityProvider.OPERATOR)
 @Blocking
+@Tag(name = OperatorApi.DEAD_LETTERS)
+@SecurityRequirement(name = OperatorApi.API_KEY)
+@SecurityRequirement(name = OperatorApi.BEARER)
+@APIResponse(responseCode = "400", description = "A malformed query or body",
+        content = @Content(schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
+@APIResponse(responseCode = "403", description = "A valid token without an operators' role")
+@APIResponse(responseCode = "503", description = "The dead-letter topic could not be read within "
+        + "dead-letters.read-timeout: retry later",
+        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(schema = @Schema(implementation = Problem.class)))
 public class DeadLetterResource {
 
     /** A listing: how many matched, and the newest {@code limit} of them. */
@@ -58,8 +79,20 @@ public class DeadLetterResource {
     }
 
     @GET
-    public Listing list(@QueryParam("reason") String reason, @QueryParam("stage") String stage,
-            @QueryParam("productId") Long productId, @QueryParam("since") String since, @QueryParam("until") String until,
+    @Operation(summary = "List dead letters",
+            description = "Dead letters matching every given criterion, newest first, read from the topic at this "
+                    + "call. Image bytes are never returned.")
+    @APIResponse(responseCode = "200", description = "How many matched, and the newest limit of them",
+            content = @Content(schema = @Schema(implementation = Listing.class)))
+    public Listing list(
+            @Parameter(description = "Reason code, e.g. CONTENT_POLICY, RETRIES_EXHAUSTED, POISON")
+            @QueryParam("reason") String reason,
+            @Parameter(description = "Stage that dead-lettered it, e.g. image-generator")
+            @QueryParam("stage") String stage,
+            @Parameter(description = "Product id") @QueryParam("productId") Long productId,
+            @Parameter(description = "Oldest timestamp, ISO-8601 instant") @QueryParam("since") String since,
+            @Parameter(description = "Newest timestamp, ISO-8601 instant") @QueryParam("until") String until,
+            @Parameter(description = "How many, 1 to dead-letters.max-limit; default dead-letters.default-limit")
             @QueryParam("limit") Integer limit) {
         int max = limit == null ? config.defaultLimit() : limit;
         if (max < 1 || max > config.maxLimit()) {
@@ -73,7 +106,16 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReplayReport replay(ReplayBody body) {
+    @Operation(summary = "Replay dead letters as new requests",
+            description = "For each selected dead letter (by ids, or by a filter with at least one criterion), writes a "
+                    + "new image request (origin REPLAY, attempt + 1, request id replay-<id>) with the given prompt or "
+                    + "template override. Replaying the same dead letter twice yields one request; a CONTENT_POLICY "
+                    + "dead letter needs an override or force.")
+    @APIResponse(responseCode = "200", description = "The outcome per dead letter (REPLAYED, ALREADY_REPLAYED, "
+            + "REFUSED with a reason, FAILED) and their counts",
+            content = @Content(schema = @Schema(implementation = ReplayReport.class)))
+    public ReplayReport replay(@RequestBody(required = true, description = "ids or filter, and the overrides")
+            ReplayBody body) {
         if (body == null) {
             throw new BadRequestException("a JSON body with \"ids\" or \"filter\" is required");
         }

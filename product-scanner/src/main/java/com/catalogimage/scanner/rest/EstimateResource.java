@@ -10,11 +10,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What a run would generate now, and what it would cost at list price. */
 @Path("/estimate")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@Tag(name = OperatorApi.SCANS)
 public class EstimateResource {
 
     /** The estimate; {@code unitPriceUsd} and {@code totalUsd} are null when the price table lacks the combination. */
@@ -33,6 +41,14 @@ public class EstimateResource {
     }
 
     @GET
+    @Operation(summary = "Estimate the next scan's images and cost",
+            description = "A dry run of a scan: how many images it would request now and their cost at list price for "
+                    + "scan.estimate.model/quality/size. Emits nothing.")
+    @APIResponse(responseCode = "200", description = "The estimate; the prices are null when the price table lacks "
+            + "the model, quality and size", content = @Content(schema = @Schema(implementation = Estimate.class)))
+    @APIResponse(responseCode = "503", description = "The status topic is still being read after a start: retry later",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(schema = @Schema(implementation = Problem.class)))
     public Estimate estimate() {
         ScanReport dryRun = scans.dryRun();
         ScannerConfig.Estimate settings = config.estimate();
