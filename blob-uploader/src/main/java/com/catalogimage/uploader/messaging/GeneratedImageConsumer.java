@@ -8,6 +8,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.messaging.FailureHandling;
+import com.catalogimage.messaging.tracing.TracedRecord;
 import com.catalogimage.uploader.service.BlobNamer;
 import com.catalogimage.uploader.service.BlobNamer.BlobName;
 import com.catalogimage.uploader.service.ConsumptionPause;
@@ -64,6 +65,7 @@ public class GeneratedImageConsumer {
      */
     @Incoming(ConsumptionPause.CHANNEL)
     @Blocking(value = "uploads", ordered = false)
+    @TracedRecord
     public CompletionStage<Void> store(Message<GeneratedImage> message) {
         GeneratedImage generated = message.getPayload();
         if (generated == null) {

@@ -2,8 +2,8 @@ package com.catalogimage.uploader.messaging;
 
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.messaging.tracing.TracedRecords;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -25,11 +25,11 @@ public class StoredImagePublisher {
     }
 
     public void stored(StoredImage image) {
-        stored.sendMessage(KafkaRecord.of(String.valueOf(image.request().product().id()), image))
+        stored.sendMessage(TracedRecords.of(String.valueOf(image.request().product().id()), image))
                 .await().atMost(SEND_TIMEOUT);
     }
 
     public void status(ProductStatus status) {
-        statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status)).await().atMost(SEND_TIMEOUT);
+        statuses.sendMessage(TracedRecords.of(String.valueOf(status.productId()), status)).await().atMost(SEND_TIMEOUT);
     }
 }

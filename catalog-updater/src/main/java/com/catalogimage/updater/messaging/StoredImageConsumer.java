@@ -7,12 +7,13 @@ import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.messaging.FailureHandling;
+import com.catalogimage.messaging.tracing.TracedRecord;
+import com.catalogimage.messaging.tracing.TracedRecords;
 import com.catalogimage.updater.service.CatalogWriter;
 import com.catalogimage.updater.service.ConsumptionPause;
 import com.catalogimage.updater.service.FailureClassifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -52,6 +53,7 @@ public class StoredImageConsumer {
      */
     @Incoming(ConsumptionPause.CHANNEL)
     @Blocking(value = "catalog-writes", ordered = false)
+    @TracedRecord
     public CompletionStage<Void> consume(Message<StoredImage> message) {
         StoredImage stored = message.getPayload();
         if (stored == null || stored.request() == null || stored.request().product() == null) {
@@ -88,6 +90,6 @@ public class StoredImageConsumer {
     }
 
     private void send(ProductStatus status) {
-        statuses.sendMessageAndAwait(KafkaRecord.of(String.valueOf(status.productId()), status));
+        statuses.sendMessageAndAwait(TracedRecords.of(String.valueOf(status.productId()), status));
     }
 }

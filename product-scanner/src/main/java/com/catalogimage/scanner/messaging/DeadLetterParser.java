@@ -5,6 +5,7 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.JsonSerde;
+import com.catalogimage.messaging.tracing.RequestTraces;
 import com.catalogimage.scanner.service.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class DeadLetterParser {
                 request == null ? null : request.promptOverride(),
                 request == null ? null : request.templateOverride(),
                 request == null ? null : request.attempt(),
-                false, null, request);
+                false, null, request, header(headers, RequestTraces.TRACEPARENT).orElse(null));
     }
 
     /**
