@@ -49,8 +49,10 @@ public class RequestPublisher {
         Span span = traces.start(request.origin() == ImageRequest.Origin.REPLAY ? "replay request" : "request", origin);
         Message<ProductStatus> status;
         Message<ImageRequest> record;
+        String what = "requesting an image (" + request.origin() + ", attempt " + request.attempt()
+                + (origin == null ? "" : ", after trace " + RequestTraces.parse(origin).getTraceId()) + ")";
         try (RecordContext ignored = RecordContext.enter(Context.current().with(span), request.product().id(),
-                request.requestId(), "requesting an image (" + request.origin() + ", attempt " + request.attempt() + ")")) {
+                request.requestId(), what)) {
             status = TracedRecords.of(key, requested);
             record = TracedRecords.of(key, request);
         }
