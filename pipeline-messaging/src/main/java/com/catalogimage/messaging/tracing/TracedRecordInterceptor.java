@@ -14,10 +14,12 @@ import java.util.Arrays;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Makes the incoming record's span current around the consumer method. SmallRye's Kafka connector starts and ends a
- * "receive" span per record (continuing the trace of the record's {@code traceparent} header) but only keeps it in the
- * message's {@link TracingMetadata}: the span is no longer current when a {@code @Blocking} method runs, so without
- * this the method's logs would have no trace id and its sends would start new traces.
+ * Puts the record's product and request ids in the MDC around the consumer method, and makes the record's span current.
+ * SmallRye's Kafka connector starts a "receive" span per record, continuing the trace of its {@code traceparent} header,
+ * and keeps it in the message's {@link TracingMetadata}; Quarkus makes it current on the record's Vert.x context, where
+ * SmallRye runs the method (a {@code @Blocking} one too). Making it current here as well covers the method being
+ * called again from elsewhere: a record held while consuming is paused is handled again from the probe's thread (ArC
+ * intercepts such self-invocations too).
  */
 @TracedRecord
 @Interceptor

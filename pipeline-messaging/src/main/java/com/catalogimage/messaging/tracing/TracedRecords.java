@@ -12,10 +12,10 @@ public final class TracedRecords {
     }
 
     /**
-     * A record keyed by {@code key} whose send span is a child of the span current now. The Kafka connector would
-     * otherwise take the context current when it writes the record, which for an emitter's record need not be this
-     * thread's (a record queued behind others is written from the producer's callback thread), and a Uni chain's later
-     * steps run outside the consumer method's scope.
+     * A record keyed by {@code key} whose send span is a child of the span current now, where the record is made.
+     * Without it, Quarkus gives an emitter's record the context current when the record passes through the emitter,
+     * which for a send chained after another (the generator's GENERATED status after its image) is the thread that
+     * completed the first send, not the consumer method's.
      */
     public static <K, T> Message<T> of(K key, T payload) {
         return KafkaRecord.of(key, payload).addMetadata(TracingMetadata.withCurrent(Context.current()));
