@@ -13,6 +13,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.localstack.dab.SampleCatalog;
 import com.catalogimage.localstack.dab.SampleCatalog.Quirk;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
+import com.catalogimage.runner.ServiceProcesses.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -22,9 +23,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleCatalogEndToEndTest {
 
     static final Duration SCAN_INTERVAL = Duration.ofSeconds(5);
+    /** The operators' key of this run, for the dead-letter API. */
+    static final String API_KEY = UUID.randomUUID().toString();
 
     @TempDir
     static Path folder;
@@ -50,7 +58,9 @@ class SampleCatalogEndToEndTest {
 
     @BeforeAll
     static void runTheSampleCatalog() {
-        runner = EndToEnd.runDrained(folder, "table", SCAN_INTERVAL);
+        Map<String, String> variables = new HashMap<>(EndToEnd.TRACING_LINES);
+        variables.put("SCAN_API_KEY", API_KEY);
+        runner = EndToEnd.runDrained(folder, "table", SCAN_INTERVAL, variables);
     }
 
     @AfterAll
@@ -158,6 +168,80 @@ class SampleCatalogEndToEndTest {
         await().atMost(SCAN_INTERVAL.multipliedBy(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                 EndToEnd.catalog(runner).get(id).path("ImageUrl").asText().startsWith("http"));
         System.out.printf("[e2e] new product had its image after %d ms%n", (System.nanoTime() - inserted) / 1_000_000);
+    }
+
+    @Test
+    @Order(6)
+    void eachRequestIsOneTraceThroughAllFourServicesAndAReplayANewOneAfterTheDeadLetters() throws Exception {
+        long completed = ids(runner.board().latest(), State.COMPLETED).get(0);
+        Map<String, Map<Service, Set<String>>> requests = tracesOf(completed);
+        assertThat(requests).as("requests of product %d", completed).hasSize(1);
+        Map<Service, Set<String>> traces = requests.values().iterator().next();
+        assertThat(traces.keySet()).as("services that logged product %d's work", completed)
+                .containsExactlyInAnyOrder(Service.values());
+        String trace = single(traces, completed);
+        assertThat(trace).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+
+        // The jeans: scanner and generator, then the dead letter, in a trace of their own (one per request, not per scan).
+        long jeans = SampleCatalog.PRODUCTS.stream().filter(p -> p.name().equals("Blue Denim Jeans"))
+                .mapToLong(SampleCatalog::idOf).findFirst().orElseThrow();
+        Map<String, Map<Service, Set<String>>> jeansRequests = tracesOf(jeans);
+        assertThat(jeansRequests).hasSize(1);
+        Map<Service, Set<String>> deadLettered = jeansRequests.values().iterator().next();
+        assertThat(deadLettered.keySet()).containsExactlyInAnyOrder(Service.PRODUCT_SCANNER, Service.IMAGE_GENERATOR);
+        String deadLetterTrace = single(deadLettered, jeans);
+        assertThat(deadLetterTrace).isNotEqualTo(trace);
+
+        // Its replay is a new request and a new trace through all four services, linked to the dead letter's trace
+        // (read by the scanner from the dead letter's traceparent header).
+        JsonNode replay = replay(jeans, "A pair of blue trousers folded on a white background, no text.");
+        assertThat(replay.path("replayed").asInt()).as("%s", replay).isEqualTo(1);
+        String replayId = replay.path("results").get(0).path("requestId").asText();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                runner.board().latest().get(jeans).state() == State.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+                tracesOf(jeans).getOrDefault(replayId, Map.of()).size() == Service.values().length);
+        String replayTrace = single(tracesOf(jeans).get(replayId), jeans);
+        assertThat(replayTrace).isNotEqualTo(deadLetterTrace);
+        assertThat(EndToEnd.logLines(runner, Service.PRODUCT_SCANNER)).as("the replay's opening line")
+                .anySatisfy(line -> {
+                    assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(replayTrace);
+                    assertThat(line.path("message").asText()).contains("after trace " + deadLetterTrace);
+                });
+    }
+
+    private static JsonNode replay(long productId, String prompt) throws Exception {
+        String body = EndToEnd.JSON.writeValueAsString(Map.of("filter", Map.of("productId", productId),
+                "promptOverrides", Map.of(String.valueOf(productId), prompt)));
+        HttpResponse<String> response = EndToEnd.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(runner.services().url(Service.PRODUCT_SCANNER) + "/dead-letters/replay"))
+                .header("X-API-Key", API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EndToEnd.JSON.readTree(response.body());
+    }
+
+    private static String single(Map<Service, Set<String>> traces, long productId) {
+        List<String> ids = traces.values().stream().flatMap(Set::stream).distinct().toList();
+        assertThat(ids).as("trace ids in the lines of one request of product %d, per service: %s", productId, traces)
+                .hasSize(1);
+        return ids.get(0);
+    }
+
+    /** Per request of this product (MDC requestId), the trace ids in the MDC of its lines, per service that wrote any. */
+    private static Map<String, Map<Service, Set<String>>> tracesOf(long productId) throws Exception {
+        Map<String, Map<Service, Set<String>>> requests = new TreeMap<>();
+        for (Service service : Service.values()) {
+            for (JsonNode line : EndToEnd.logLines(runner, service)) {
+                JsonNode mdc = line.path("mdc");
+                if (mdc.path("productId").asText().equals(String.valueOf(productId))) {
+                    assertThat(mdc.path("requestId").asText()).as("%s: %s", service, line).isNotBlank();
+                    requests.computeIfAbsent(mdc.path("requestId").asText(), id -> new EnumMap<>(Service.class))
+                            .computeIfAbsent(service, s -> new TreeSet<>()).add(mdc.path("traceId").asText());
+                }
+            }
+        }
+        return requests;
     }
 
     private static List<Long> ids(Map<Long, ProductStatus> statuses, State state) {

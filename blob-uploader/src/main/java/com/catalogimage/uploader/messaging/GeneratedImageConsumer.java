@@ -1,7 +1,5 @@
 package com.catalogimage.uploader.messaging;
 
-import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
-
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
@@ -9,6 +7,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.messaging.tracing.TracedRecord;
 import com.catalogimage.uploader.service.BlobNamer;
 import com.catalogimage.uploader.service.BlobNamer.BlobName;
 import com.catalogimage.uploader.service.ImageStore;
@@ -23,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
 
 /**
  * validate → name → upload (idempotent) → StoredImage and STORED → ack. A record that is no generated image is
@@ -58,6 +58,7 @@ public class GeneratedImageConsumer {
      */
     @Incoming(UploaderMessaging.CHANNEL)
     @Blocking(value = "uploads", ordered = false)
+    @TracedRecord
     public CompletionStage<Void> store(Message<GeneratedImage> message) {
         GeneratedImage generated = message.getPayload();
         if (generated == null || generated.request() == null || generated.request().product() == null) {

@@ -2,8 +2,8 @@ package com.catalogimage.uploader.messaging;
 
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.messaging.tracing.TracedRecords;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -28,13 +28,15 @@ public class StoredImagePublisher {
     /** The stored image, then STORED; both on the broker when this returns, or it throws. */
     public void stored(StoredImage image, ProductStatus status) {
         String key = String.valueOf(image.request().product().id());
-        stored.sendMessage(KafkaRecord.of(key, image))
-                .chain(() -> statuses.sendMessage(KafkaRecord.of(key, status)))
+        // Both made now, in the record's trace: the status is sent later, from wherever the image's send completes.
+        var statusRecord = TracedRecords.of(key, status);
+        stored.sendMessage(TracedRecords.of(key, image))
+                .chain(() -> statuses.sendMessage(statusRecord))
                 .await().atMost(SEND_TIMEOUT);
     }
 
     public CompletionStage<Void> status(ProductStatus status) {
-        return statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status))
+        return statuses.sendMessage(TracedRecords.of(String.valueOf(status.productId()), status))
                 .ifNoItem().after(SEND_TIMEOUT).fail()
                 .subscribeAsCompletionStage();
     }

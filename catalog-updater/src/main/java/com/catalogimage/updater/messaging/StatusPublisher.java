@@ -1,8 +1,8 @@
 package com.catalogimage.updater.messaging;
 
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.messaging.tracing.TracedRecords;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -18,7 +18,7 @@ public class StatusPublisher {
     }
 
     public CompletionStage<Void> send(ProductStatus status) {
-        return statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status))
+        return statuses.sendMessage(TracedRecords.of(String.valueOf(status.productId()), status))
                 .subscribeAsCompletionStage();
     }
 }

@@ -2,6 +2,7 @@ package com.catalogimage.updater.messaging;
 
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.messaging.tracing.TracedRecord;
 import com.catalogimage.updater.client.DabFailures;
 import com.catalogimage.updater.service.CatalogWriter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -34,6 +35,7 @@ public class StoredImageConsumer {
      */
     @Incoming(UpdaterMessaging.CHANNEL)
     @Blocking(value = "catalog-writes", ordered = false)
+    @TracedRecord
     public CompletionStage<Void> consume(Message<StoredImage> message) {
         StoredImage stored = message.getPayload();
         if (stored == null || stored.request() == null || stored.request().product() == null) {

@@ -2,9 +2,9 @@ package com.catalogimage.generator.messaging;
 
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.messaging.tracing.TracedRecords;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -27,11 +27,12 @@ public class ImagePublisher {
      */
     public Uni<Void> generated(GeneratedImage image, ProductStatus generated) {
         String key = String.valueOf(image.request().product().id());
-        return images.sendMessage(KafkaRecord.of(key, image))
-                .chain(() -> statuses.sendMessage(KafkaRecord.of(key, generated)));
+        // Both made now, in the request's trace: the status is sent later, from wherever the image's send completes.
+        var status = TracedRecords.of(key, generated);
+        return images.sendMessage(TracedRecords.of(key, image)).chain(() -> statuses.sendMessage(status));
     }
 
     public Uni<Void> status(ProductStatus status) {
-        return statuses.sendMessage(KafkaRecord.of(String.valueOf(status.productId()), status));
+        return statuses.sendMessage(TracedRecords.of(String.valueOf(status.productId()), status));
     }
 }

@@ -10,6 +10,7 @@ import com.catalogimage.generator.service.GenerationService.Generated;
 import com.catalogimage.generator.service.RequestDecision;
 import com.catalogimage.generator.service.StatusView;
 import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.messaging.tracing.TracedRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -53,6 +54,7 @@ public class RequestConsumer {
     // (GENERATOR_CONCURRENCY), acknowledged out of order; the throttled commit strategy still commits only offsets
     // whose predecessors are all done.
     @Blocking(value = "image-calls", ordered = false)
+    @TracedRecord
     public Uni<Void> consume(Message<ImageRequest> message) throws InterruptedException {
         ImageRequest request = message.getPayload();
         if (request == null || request.requestId() == null || request.requestId().isBlank() || request.product() == null) {

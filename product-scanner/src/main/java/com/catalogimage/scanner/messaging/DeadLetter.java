@@ -24,6 +24,8 @@ import java.time.Instant;
  * @param replayed         whether this dead letter has been replayed
  * @param replayRequestId  the request id of its replay
  * @param request          the original request, for a replay
+ * @param traceparent      the trace of the failed request (the record's {@code traceparent} header), linked from its
+ *                         replay's trace
  */
 public record DeadLetter(
         String id,
@@ -42,7 +44,8 @@ public record DeadLetter(
         Integer requestAttempt,
         boolean replayed,
         String replayRequestId,
-        @JsonIgnore ImageRequest request) {
+        @JsonIgnore ImageRequest request,
+        @JsonIgnore String traceparent) {
 
     /** How the request id of a replay starts. */
     public static final String REPLAY_PREFIX = "replay-";
@@ -55,6 +58,6 @@ public record DeadLetter(
     public DeadLetter asReplayed(boolean replayed) {
         return new DeadLetter(id, productId, requestId, stage, reason, cause, attempts, timestamp, originalTopic, valueType,
                 productName, promptOverride, templateOverride, requestAttempt, replayed, replayed ? replayId() : null,
-                request);
+                request, traceparent);
     }
 }

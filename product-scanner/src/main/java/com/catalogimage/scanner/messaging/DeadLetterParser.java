@@ -5,7 +5,7 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.JsonSerde;
-import com.catalogimage.scanner.messaging.DeadLetter;
+import com.catalogimage.messaging.tracing.RequestTraces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -75,7 +75,7 @@ public final class DeadLetterParser {
                 request == null ? null : request.promptOverride(),
                 request == null ? null : request.templateOverride(),
                 request == null ? null : request.attempt(),
-                false, null, request);
+                false, null, request, header(headers, RequestTraces.TRACEPARENT).orElse(null));
     }
 
     /**

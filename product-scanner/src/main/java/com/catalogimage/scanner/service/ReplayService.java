@@ -111,7 +111,7 @@ public class ReplayService {
                         : request.templateOverride() != null ? " with a template override" : "");
         ProductStatus requested = ProductStatus.of(request, State.REQUESTED, detail, RequestPublisher.STAGE);
         try {
-            publisher.request(request, requested).await().atMost(Duration.ofSeconds(30));
+            publisher.request(request, requested, letter.traceparent()).await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             LOG.errorf("Replay of dead letter %s (product %d) failed: %s", letter.id(), productId, e.getMessage());
             return new Result(letter.id(), productId, Outcome.FAILED, request.requestId(), e.getMessage());
