@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,8 @@ public class RetryTopicsTestResource implements QuarkusTestResourceLifecycleMana
 
     private static final Pattern RETRY_TOPICS =
             Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.delayed-retry-topic\\.topics");
+
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
 
     /** Quarkus reads {@code application.properties} with this ordinal. */
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
@@ -45,6 +48,9 @@ public class RetryTopicsTestResource implements QuarkusTestResourceLifecycleMana
                     throw new IllegalStateException("Cannot create the test's retry topics " + missing, e);
                 }
             }
+            // Created is not yet visible to every client: wait, so the application finds them when it starts.
+            missing.forEach(topic -> KafkaTestResource.companion().topics().waitForTopic(topic.name()).await()
+                    .atMost(VISIBLE_WITHIN));
         }
         return Map.of();
     }
