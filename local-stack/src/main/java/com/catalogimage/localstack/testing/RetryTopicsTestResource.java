@@ -48,11 +48,25 @@ public class RetryTopicsTestResource implements QuarkusTestResourceLifecycleMana
                     throw new IllegalStateException("Cannot create the test's retry topics " + missing, e);
                 }
             }
-            // Created is not yet visible to every client: wait, so the application finds them when it starts.
-            missing.forEach(topic -> KafkaTestResource.companion().topics().waitForTopic(topic.name()).await()
-                    .atMost(VISIBLE_WITHIN));
+            awaitVisible(missing.stream().map(NewTopic::name).toList());
         }
         return Map.of();
+    }
+
+    /** Created is not yet visible to every client: wait, so the application finds them when it starts. */
+    private static void awaitVisible(List<String> topics) {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        while (!KafkaTestResource.companion().topics().list().containsAll(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Retry topics " + topics + " not visible within " + VISIBLE_WITHIN);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + topics, e);
+            }
+        }
     }
 
     @Override
