@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.uploader.ShortRetryTopics;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class BlobUploaderHealthTest {
 
     @Test

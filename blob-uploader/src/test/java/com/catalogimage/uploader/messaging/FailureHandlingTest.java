@@ -1,5 +1,6 @@
 package com.catalogimage.uploader.messaging;
 
+import static com.catalogimage.localstack.testing.TopicRecords.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,14 +17,12 @@ import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
-import com.catalogimage.contracts.serde.JsonSerializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.azurite.Azurite;
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.uploader.ShortRetryTopics;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.uploader.TestImages;
-import com.catalogimage.uploader.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,18 +32,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class FailureHandlingTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100 + 50);
@@ -179,33 +170,19 @@ class FailureHandlingTest {
     }
 
     private static void send(GeneratedImage generated) {
-        send(String.valueOf(generated.request().product().id()),
-                new JsonSerializer<GeneratedImage>().serialize(Topics.GENERATED_IMAGES, generated));
+        KafkaTestResource.topics().send(Topics.GENERATED_IMAGES, String.valueOf(generated.request().product().id()),
+                generated);
     }
 
     private static void send(String key, byte[] value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES, ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.GENERATED_IMAGES, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestResource.topics().sendBytes(Topics.GENERATED_IMAGES, key, value);
     }
 
     private static List<ProductStatus> statuses(long id) {
-        return TopicReader.readAll(Topics.IMAGE_STATUS, new ProductStatusDeserializer()).stream()
-                .filter(record -> String.valueOf(id).equals(record.key())).map(ConsumerRecord::value).toList();
+        return KafkaTestResource.topics().values(Topics.IMAGE_STATUS, String.valueOf(id), new ProductStatusDeserializer());
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(long id) {
-        return TopicReader.readAll(Topics.DEAD_LETTERS, new ByteArrayDeserializer()).stream()
-                .filter(record -> String.valueOf(id).equals(record.key())).toList();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestResource.topics().read(Topics.DEAD_LETTERS, String.valueOf(id), new ByteArrayDeserializer());
     }
 }

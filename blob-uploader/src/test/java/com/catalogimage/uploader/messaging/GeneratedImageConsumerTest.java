@@ -1,5 +1,6 @@
 package com.catalogimage.uploader.messaging;
 
+import static com.catalogimage.localstack.testing.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,16 +15,14 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
-import com.catalogimage.contracts.serde.JsonSerializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.contracts.serde.StoredImageDeserializer;
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.uploader.TestImages;
-import com.catalogimage.uploader.TopicReader;
 import com.catalogimage.uploader.service.BlobNamer;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.catalogimage.uploader.ShortRetryTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,26 +31,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class GeneratedImageConsumerTest {
 
     /** Unique per run too, in case the broker outlives it (an external one). */
@@ -181,41 +172,20 @@ class GeneratedImageConsumerTest {
     }
 
     private static void send(GeneratedImage generated) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES));
-        try (KafkaProducer<String, GeneratedImage> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new JsonSerializer<>())) {
-            producer.send(new ProducerRecord<>(Topics.GENERATED_IMAGES,
-                    String.valueOf(generated.request().product().id()), generated));
-        }
+        KafkaTestResource.topics().send(Topics.GENERATED_IMAGES, String.valueOf(generated.request().product().id()),
+                generated);
     }
 
     private static List<StoredImage> storedImages(long id) {
-        return values(TopicReader.readAll(Topics.STORED_IMAGES, new StoredImageDeserializer()), id);
+        return KafkaTestResource.topics().values(Topics.STORED_IMAGES, String.valueOf(id), new StoredImageDeserializer());
     }
 
     private static List<ProductStatus> statuses(long id) {
-        return values(TopicReader.readAll(Topics.IMAGE_STATUS, new ProductStatusDeserializer()), id);
+        return KafkaTestResource.topics().values(Topics.IMAGE_STATUS, String.valueOf(id), new ProductStatusDeserializer());
     }
 
-    /** Read as bytes first: other tests' dead letters include poison records that are no GeneratedImage. */
+    /** Only this test's dead letters are read as GeneratedImage: others include poison records that are none. */
     private static List<ConsumerRecord<String, GeneratedImage>> deadLetters(long id) {
-        GeneratedImageDeserializer deserializer = new GeneratedImageDeserializer();
-        return TopicReader.readAll(Topics.DEAD_LETTERS, new ByteArrayDeserializer()).stream()
-                .filter(record -> String.valueOf(id).equals(record.key()))
-                .map(record -> new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                        record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
-                        deserializer.deserialize(record.topic(), record.value()), record.headers(), record.leaderEpoch()))
-                .toList();
-    }
-
-    private static <T> List<T> values(List<ConsumerRecord<String, T>> records, long id) {
-        return records.stream().filter(record -> String.valueOf(id).equals(record.key())).map(ConsumerRecord::value).toList();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestResource.topics().read(Topics.DEAD_LETTERS, String.valueOf(id), new GeneratedImageDeserializer());
     }
 }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import com.catalogimage.localstack.dab.Faults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.updater.support.ShortRetryTopics;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class CatalogUpdaterHealthTest {
 
     @Test

@@ -1,5 +1,6 @@
 package com.catalogimage.updater.messaging;
 
+import static com.catalogimage.localstack.testing.TopicRecords.header;
 import static com.catalogimage.updater.support.Catalogs.dab;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,14 +16,13 @@ import com.catalogimage.contracts.serde.StoredImageDeserializer;
 import com.catalogimage.localstack.dab.Faults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.updater.support.Catalogs;
-import com.catalogimage.updater.support.ShortRetryTopics;
-import com.catalogimage.updater.support.Topics;
+import com.catalogimage.updater.support.UpdaterTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class FailureHandlingTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -54,7 +54,7 @@ class FailureHandlingTest {
                 .onPath("/api/Products/Id/" + id));
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.state()).isEqualTo(State.COMPLETED);
@@ -69,7 +69,7 @@ class FailureHandlingTest {
         dab().faults().add(Fault.error(503, null).onMethods("PATCH").onPath("/api/Products/Id/" + id));
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(() -> deadLetters(id), l -> !l.isEmpty()).get(0);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("RETRIES_EXHAUSTED");
@@ -94,12 +94,12 @@ class FailureHandlingTest {
         // What a wrong entity path or REST path looks like, on the read and on the probe alike.
         dab().faults().add(Fault.error(404, "EntityNotFound").onMethods("GET").onPath("/api/Products"));
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Data API Builder' }.data.paused", is("CONFIGURATION")));
         assertThat(metrics.get("updater.paused").gauge().value()).isEqualTo(1.0);
-        assertThat(Topics.statuses(id)).as("held, not failed").isEmpty();
+        assertThat(UpdaterTopics.statuses(id)).as("held, not failed").isEmpty();
         assertThat(deadLetters(id)).isEmpty();
 
         dab().faults().clear(); // fixed
@@ -113,15 +113,10 @@ class FailureHandlingTest {
 
     static List<ProductStatus> awaitStatuses(long id, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Topics.statuses(id), statuses -> statuses.size() >= count);
+                .until(() -> UpdaterTopics.statuses(id), statuses -> statuses.size() >= count);
     }
 
     static List<ConsumerRecord<String, byte[]>> deadLetters(long id) {
-        return Topics.recordsFor(id, com.catalogimage.contracts.Topics.DEAD_LETTERS);
-    }
-
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return UpdaterTopics.deadLetters(id);
     }
 }

@@ -2,7 +2,7 @@ package com.catalogimage.updater.messaging;
 
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.updater.support.ShortRetryTopics;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,7 +13,7 @@ import java.util.Map;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 @TestProfile(StoredProcedureModeWriteBackTest.StoredProcedureMode.class)
 class StoredProcedureModeWriteBackTest extends WriteBackContract {
 

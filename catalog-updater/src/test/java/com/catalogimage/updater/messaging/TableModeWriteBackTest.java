@@ -1,5 +1,6 @@
 package com.catalogimage.updater.messaging;
 
+import static com.catalogimage.localstack.testing.TopicRecords.header;
 import static com.catalogimage.updater.support.Catalogs.dab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,12 +10,13 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.Topics;
 import com.catalogimage.localstack.dab.Faults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.updater.support.Catalogs;
-import com.catalogimage.updater.support.Topics;
-import com.catalogimage.updater.support.ShortRetryTopics;
+import com.catalogimage.updater.support.UpdaterTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class TableModeWriteBackTest extends WriteBackContract {
 
     @Override
@@ -45,7 +47,7 @@ class TableModeWriteBackTest extends WriteBackContract {
         // Two uses available: a retry would take the second one.
         dab().faults().add(Fault.error(400, "BadRequest").times(2).onMethods("GET").onPath("/api/Products/Id/" + id));
 
-        Topics.sendStored(Catalogs.storedImage(id));
+        UpdaterTopics.sendStored(Catalogs.storedImage(id));
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.state()).isEqualTo(State.DEAD_LETTERED);
@@ -63,9 +65,9 @@ class TableModeWriteBackTest extends WriteBackContract {
         long id = Catalogs.newProduct();
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.send(com.catalogimage.contracts.Topics.STORED_IMAGES, String.valueOf(id),
+        KafkaTestResource.topics().sendBytes(Topics.STORED_IMAGES, String.valueOf(id),
                 "{not json".getBytes(StandardCharsets.UTF_8));
-        Topics.sendStored(stored); // same key, same partition, behind the unreadable record
+        UpdaterTopics.sendStored(stored); // same key, same partition, behind the unreadable record
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
@@ -73,7 +75,7 @@ class TableModeWriteBackTest extends WriteBackContract {
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("catalog-updater");
         assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
         // SmallRye's own dead-letter producer (the delayed-retry strategy's) names where the record came from and why.
-        assertThat(header(dead, "delayed-retry-topic")).isEqualTo(com.catalogimage.contracts.Topics.STORED_IMAGES);
+        assertThat(header(dead, "delayed-retry-topic")).isEqualTo(Topics.STORED_IMAGES);
         assertThat(header(dead, "delayed-retry-reason")).contains("StoredImage");
         List<ProductStatus> statuses = awaitStatuses(id, 2);
         assertThat(statuses.get(0).reason()).isEqualTo(ReasonCode.POISON);
@@ -83,12 +85,8 @@ class TableModeWriteBackTest extends WriteBackContract {
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(long id) {
         List<ConsumerRecord<String, byte[]>> records = await().atMost(WAIT)
-                .until(() -> Topics.recordsFor(id, com.catalogimage.contracts.Topics.DEAD_LETTERS), r -> !r.isEmpty());
+                .until(() -> UpdaterTopics.deadLetters(id), r -> !r.isEmpty());
         return records.get(0);
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -10,22 +10,20 @@ import com.catalogimage.contracts.serde.JsonSerializer;
 import com.catalogimage.localstack.dab.Faults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.updater.support.Catalogs;
-import com.catalogimage.updater.support.ShortRetryTopics;
-import com.catalogimage.updater.support.Topics;
+import com.catalogimage.updater.support.UpdaterTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +34,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 class TraceContinuationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The test profile's short delayed-retry topics, created by {@link RetryTopicsTestResource}. */
+    @Inject
+    @ConfigProperty(name = "mp.messaging.incoming.stored.delayed-retry-topic.topics")
+    List<String> retryTopics;
 
     @AfterEach
     void clearFaults() {
@@ -55,10 +58,10 @@ class TraceContinuationTest {
         String trace = send(Catalogs.storedImage(id));
 
         ConsumerRecord<String, byte[]> status = await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Topics.recordsFor(id, com.catalogimage.contracts.Topics.IMAGE_STATUS), r -> !r.isEmpty()).get(0);
-        assertThat(Topics.statuses(id).get(0).state()).isEqualTo(State.COMPLETED);
+                .until(() -> records(id, com.catalogimage.contracts.Topics.IMAGE_STATUS), r -> !r.isEmpty()).get(0);
+        assertThat(UpdaterTopics.statuses(id).get(0).state()).isEqualTo(State.COMPLETED);
         assertThat(traceId(status)).as("the COMPLETED status").isEqualTo(trace);
-        List<ConsumerRecord<String, byte[]>> retried = Topics.recordsFor(id, ShortRetryTopics.TOPICS.get(0));
+        List<ConsumerRecord<String, byte[]>> retried = records(id, retryTopics.get(0));
         assertThat(retried).hasSize(1);
         assertThat(traceId(retried.get(0))).as("the delayed retry").isEqualTo(trace);
     }
@@ -70,12 +73,16 @@ class TraceContinuationTest {
         String trace = send(Catalogs.storedImage(id));
 
         ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Topics.recordsFor(id, com.catalogimage.contracts.Topics.DEAD_LETTERS), r -> !r.isEmpty()).get(0);
+                .until(() -> records(id, com.catalogimage.contracts.Topics.DEAD_LETTERS), r -> !r.isEmpty()).get(0);
         assertThat(traceId(dead)).as("the dead letter").isEqualTo(trace);
         ConsumerRecord<String, byte[]> status = await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Topics.recordsFor(id, com.catalogimage.contracts.Topics.IMAGE_STATUS), r -> !r.isEmpty()).get(0);
-        assertThat(Topics.statuses(id).get(0).state()).isEqualTo(State.DEAD_LETTERED);
+                .until(() -> records(id, com.catalogimage.contracts.Topics.IMAGE_STATUS), r -> !r.isEmpty()).get(0);
+        assertThat(UpdaterTopics.statuses(id).get(0).state()).isEqualTo(State.DEAD_LETTERED);
         assertThat(traceId(status)).as("the DEAD_LETTERED status").isEqualTo(trace);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(long id, String topic) {
+        return KafkaTestResource.topics().read(topic, String.valueOf(id), new ByteArrayDeserializer());
     }
 
     /** Sends the stored image as the uploader would, in a trace of its own; returns that trace's id. */
@@ -84,13 +91,7 @@ class TraceContinuationTest {
         var record = new ProducerRecord<>(com.catalogimage.contracts.Topics.STORED_IMAGES,
                 String.valueOf(stored.request().product().id()), new JsonSerializer<StoredImage>().serialize(null, stored));
         record.headers().add("traceparent", ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot write the stored image", e);
-        }
+        KafkaTestResource.topics().sendRecord(record);
         return trace;
     }
 

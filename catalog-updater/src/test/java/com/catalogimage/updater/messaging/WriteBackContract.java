@@ -11,7 +11,7 @@ import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.localstack.dab.Faults.Fault;
 import com.catalogimage.updater.client.Catalog;
 import com.catalogimage.updater.support.Catalogs;
-import com.catalogimage.updater.support.Topics;
+import com.catalogimage.updater.support.UpdaterTopics;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ abstract class WriteBackContract {
         long id = Catalogs.newProduct();
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.state()).isEqualTo(State.COMPLETED);
@@ -58,8 +58,8 @@ abstract class WriteBackContract {
         long id = Catalogs.newProduct();
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.sendStored(stored);
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         assertThat(awaitStatuses(id, 2)).extracting(ProductStatus::state).containsExactly(State.COMPLETED, State.COMPLETED);
         assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
@@ -72,7 +72,7 @@ abstract class WriteBackContract {
         String theirs = "https://cdn.example.com/editor-choice/" + id + ".jpg";
         Catalogs.setImageUrl(id, theirs);
 
-        Topics.sendStored(Catalogs.storedImage(id));
+        UpdaterTopics.sendStored(Catalogs.storedImage(id));
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.state()).isEqualTo(State.SKIPPED);
@@ -87,7 +87,7 @@ abstract class WriteBackContract {
         Catalogs.delete(id);
         StoredImage stored = Catalogs.storedImage(id);
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.state()).isEqualTo(State.SKIPPED);
@@ -100,7 +100,7 @@ abstract class WriteBackContract {
     void aProductThatNeverExistedIsSkippedAsGone() {
         long id = 900_000_000L + System.nanoTime() % 1_000_000;
 
-        Topics.sendStored(Catalogs.storedImage(id));
+        UpdaterTopics.sendStored(Catalogs.storedImage(id));
 
         ProductStatus status = awaitStatuses(id, 1).get(0);
         assertThat(status.reason()).isEqualTo(ReasonCode.PRODUCT_GONE);
@@ -123,7 +123,7 @@ abstract class WriteBackContract {
         long serverErrorsBefore = dab().stats().responses(500);
         dab().faults().add(Fault.error(500, null).times(2).onMethods(writeMethod()).onPath(restPath() + "/"));
 
-        Topics.sendStored(Catalogs.storedImage(id));
+        UpdaterTopics.sendStored(Catalogs.storedImage(id));
 
         assertThat(awaitStatuses(id, 1).get(0).state()).isEqualTo(State.COMPLETED);
         assertThat(dab().stats().responses(500) - serverErrorsBefore).isEqualTo(2);
@@ -132,6 +132,6 @@ abstract class WriteBackContract {
 
     static List<ProductStatus> awaitStatuses(long id, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Topics.statuses(id), statuses -> statuses.size() >= count);
+                .until(() -> UpdaterTopics.statuses(id), statuses -> statuses.size() >= count);
     }
 }

@@ -10,10 +10,10 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.updater.support.Catalogs;
 import com.catalogimage.updater.support.RoleCheckingDab;
-import com.catalogimage.updater.support.ShortRetryTopics;
-import com.catalogimage.updater.support.Topics;
+import com.catalogimage.updater.support.UpdaterTopics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** A role DAB does not grant: consuming pauses, readiness says why, nothing is dead-lettered, and it resumes once fixed. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(ShortRetryTopics.class)
+@WithTestResource(RetryTopicsTestResource.class)
 @WithTestResource(RoleCheckingDab.class)
 class WrongDabRoleTest {
 
@@ -37,7 +37,7 @@ class WrongDabRoleTest {
         StoredImage stored = Catalogs.storedImage(id);
         String requestId = stored.request().requestId();
 
-        Topics.sendStored(stored);
+        UpdaterTopics.sendStored(stored);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Data API Builder' }.data.paused", is("CONFIGURATION"))
@@ -57,11 +57,11 @@ class WrongDabRoleTest {
 
     /** This database's ids may repeat ids of the shared emulator's products: our statuses are those of our request. */
     private static List<ProductStatus> ours(long id, String requestId) {
-        return Topics.statuses(id).stream().filter(status -> requestId.equals(status.requestId())).toList();
+        return UpdaterTopics.statuses(id).stream().filter(status -> requestId.equals(status.requestId())).toList();
     }
 
     private static List<String> deadLettersOf(long id, String requestId) {
-        return Topics.recordsFor(id, com.catalogimage.contracts.Topics.DEAD_LETTERS).stream()
+        return UpdaterTopics.deadLetters(id).stream()
                 .map(record -> record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
                 .filter(value -> value.contains(requestId)).toList();
     }

@@ -1,5 +1,6 @@
 package com.catalogimage.generator.messaging;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,22 +12,27 @@ import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
-import com.catalogimage.generator.testing.PipelineTopics;
-import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +49,27 @@ class DailyBudgetTest {
     public static class TwoMoreImagesToday implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("generator.budget.daily-images", String.valueOf(PipelineTopics.generatedToday() + 2));
+            return Map.of("generator.budget.daily-images", String.valueOf(generatedToday() + 2));
+        }
+
+        /** Request ids that reached GENERATED today (UTC), as the generator's budget counts them. */
+        private static long generatedToday() {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Set<String> ids = new HashSet<>();
+            ProductStatusDeserializer statuses = new ProductStatusDeserializer();
+            for (ConsumerRecord<String, byte[]> record : topics().read(Topics.IMAGE_STATUS)) {
+                try {
+                    ProductStatus status = statuses.deserialize(record.topic(), record.value());
+                    if (status != null && status.requestId() != null && status.at() != null
+                            && status.state() == ProductStatus.State.GENERATED
+                            && status.at().atZone(ZoneOffset.UTC).toLocalDate().equals(today)) {
+                        ids.add(status.requestId());
+                    }
+                } catch (RuntimeException poison) {
+                    // not a status
+                }
+            }
+            return ids.size();
         }
     }
 
@@ -57,7 +83,7 @@ class DailyBudgetTest {
             ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), new Product(id, "Budget Vase " + i,
                     "Tall ceramic vase with a matte white glaze, number " + i + ".", 1, "Home", null), 1, null,
                     ImageRequest.Origin.SCAN, Instant.now());
-            PipelineTopics.send(Topics.IMAGE_REQUESTS, String.valueOf(id), request);
+            topics().send(Topics.IMAGE_REQUESTS, String.valueOf(id), request);
             requests.add(request);
         }
 
@@ -72,13 +98,13 @@ class DailyBudgetTest {
         String key = String.valueOf(waiting.product().id());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
                 emulator.stats().generationsForRequestId(waiting.requestId()) == 0
-                        && PipelineTopics.all(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer()).isEmpty());
-        assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key, PipelineTopics.bytes())).isEmpty();
+                        && topics().read(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer()).isEmpty());
+        assertThat(topics().read(Topics.DEAD_LETTERS, key, new ByteArrayDeserializer())).isEmpty();
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("generator_budget_reached 1.0");
         for (ImageRequest request : requests) {
             if (request != waiting) {
-                var statuses = PipelineTopics.all(Topics.IMAGE_STATUS, String.valueOf(request.product().id()),
+                var statuses = topics().read(Topics.IMAGE_STATUS, String.valueOf(request.product().id()),
                         new ProductStatusDeserializer());
                 assertThat(statuses).extracting(r -> r.value().state()).containsExactly(ProductStatus.State.GENERATED);
             }

@@ -1,5 +1,6 @@
 package com.catalogimage.generator.messaging;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.ImageRequest;
@@ -7,11 +8,10 @@ import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
-import com.catalogimage.generator.testing.PipelineTopics;
-import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class DeploymentPoolTest {
         long throttled = emulator.stats().throttled(MINI) + emulator.stats().throttled(OTHER) - throttledBefore;
         for (ImageRequest request : requests) {
             assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
-            assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key(request), PipelineTopics.bytes())).isEmpty();
+            assertThat(topics().read(Topics.DEAD_LETTERS, key(request), new ByteArrayDeserializer())).isEmpty();
         }
         // 10 in the first bursts, then 1 per second across both: about 10 s at the quota; throttling stays small
         assertThat(seconds).isBetween(6.0, 30.0);
@@ -91,7 +92,7 @@ class DeploymentPoolTest {
         }
         assertThat(emulator.stats().generationsForDeployment(OTHER)).isEqualTo(otherBefore);
         for (ImageRequest request : requests) {
-            assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key(request), PipelineTopics.bytes())).isEmpty();
+            assertThat(topics().read(Topics.DEAD_LETTERS, key(request), new ByteArrayDeserializer())).isEmpty();
         }
     }
 
@@ -102,14 +103,14 @@ class DeploymentPoolTest {
             ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), new Product(id, name + " Lamp " + i,
                     "Brass desk lamp with a green glass shade, model " + i + ".", 1, "Home", null), 1, null,
                     ImageRequest.Origin.SCAN, Instant.now());
-            PipelineTopics.send(Topics.IMAGE_REQUESTS, key(request), request);
+            topics().send(Topics.IMAGE_REQUESTS, key(request), request);
             requests.add(request);
         }
         return requests;
     }
 
     private static ProductStatus awaitFinal(ImageRequest request, Duration atMost) {
-        var statuses = PipelineTopics.await(Topics.IMAGE_STATUS, key(request), new ProductStatusDeserializer(), 1, atMost);
+        var statuses = topics().await(Topics.IMAGE_STATUS, key(request), new ProductStatusDeserializer(), 1, atMost);
         return statuses.get(statuses.size() - 1).value();
     }
 

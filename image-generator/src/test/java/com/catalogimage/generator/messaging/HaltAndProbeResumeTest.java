@@ -1,5 +1,6 @@
 package com.catalogimage.generator.messaging;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +11,10 @@ import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
-import com.catalogimage.generator.testing.PipelineTopics;
-import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class HaltAndProbeResumeTest {
         ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), new Product(productId, "Chocolate Bar",
                 "Rich milk chocolate bar, perfect for snacking.", 4, "Candy", "snack,sweet"), 1, null,
                 ImageRequest.Origin.SCAN, Instant.now());
-        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        topics().send(Topics.IMAGE_REQUESTS, key, request);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(503)
@@ -74,12 +75,12 @@ class HaltAndProbeResumeTest {
         // probes (one a second here) keep finding the block; nothing else happens meanwhile
         long blockedBefore = emulator.stats().responses(403);
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.stats().responses(403) >= blockedBefore + 2);
-        assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key, PipelineTopics.bytes())).isEmpty();
-        assertThat(PipelineTopics.all(Topics.IMAGE_STATUS, key, PipelineTopics.bytes())).isEmpty();
+        assertThat(topics().read(Topics.DEAD_LETTERS, key, new ByteArrayDeserializer())).isEmpty();
+        assertThat(topics().read(Topics.IMAGE_STATUS, key, new ByteArrayDeserializer())).isEmpty();
 
         emulator.faults().forDeployment(DEPLOYMENT).blockResource(false);
 
-        ProductStatus status = PipelineTopics.await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1,
+        ProductStatus status = topics().await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1,
                 Duration.ofSeconds(20)).get(0).value();
         assertThat(status.state()).isEqualTo(ProductStatus.State.GENERATED);
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);

@@ -1,5 +1,7 @@
 package com.catalogimage.generator.messaging;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
+import static com.catalogimage.localstack.testing.TopicRecords.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,13 +16,13 @@ import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
 import com.catalogimage.contracts.serde.ImageRequestDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
-import com.catalogimage.generator.testing.PipelineTopics;
-import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +48,11 @@ class ImageGenerationFlowTest {
 
     private final ImageApiEmulator emulator = ImageApiTestResource.emulator();
 
+    /** The test profile's short delayed-retry topics, created by {@link RetryTopicsTestResource}. */
+    @Inject
+    @ConfigProperty(name = "mp.messaging.incoming.image-requests.delayed-retry-topic.topics")
+    List<String> retryTopics;
+
     @AfterEach
     void clearFaults() {
         emulator.faults().clear();
@@ -55,7 +64,7 @@ class ImageGenerationFlowTest {
         String key = send(request);
 
         ConsumerRecord<String, GeneratedImage> record =
-                PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT).get(0);
+                topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT).get(0);
         GeneratedImage image = record.value();
         assertThat(image.request()).isEqualTo(request);
         assertThat(image.image()).startsWith(PNG_SIGNATURE);
@@ -86,7 +95,7 @@ class ImageGenerationFlowTest {
                 ImageRequest.Origin.REPLAY, Instant.now());
         String key = send(request);
 
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
         assertThat(emulator.stats().generationsForPrompt(override)).isEqualTo(1);
     }
 
@@ -105,7 +114,7 @@ class ImageGenerationFlowTest {
         ProductStatus status = awaitStatus(key, State.DEAD_LETTERED);
         assertThat(status.reason()).isEqualTo(ReasonCode.CONTENT_POLICY);
         assertThat(emulator.stats().responses(400) - refusalsBefore).isEqualTo(1);
-        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).isEmpty();
+        assertThat(topics().read(Topics.GENERATED_IMAGES, key, new ByteArrayDeserializer())).isEmpty();
     }
 
     @Test
@@ -114,7 +123,7 @@ class ImageGenerationFlowTest {
         ImageRequest request = request("Ceramic Coffee Mug", "White ceramic coffee mug with a curved handle, 350 ml.");
         String key = send(request);
 
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
         assertThat(awaitStatus(key, State.GENERATED).detail()).contains("2 call(s) in delivery 1");
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
     }
@@ -135,8 +144,8 @@ class ImageGenerationFlowTest {
         assertThat(emulator.stats().responses(500)).isGreaterThanOrEqualTo(12);
         assertThat(header(dead, "delayed-retry-count")).isEqualTo("3");
         assertThat(header(dead, "delayed-retry-reason")).contains("TRANSIENT");
-        for (String retryTopic : RetryTopicsTestResource.TOPICS) {
-            assertThat(PipelineTopics.all(retryTopic, key, PipelineTopics.bytes())).hasSize(1);
+        for (String retryTopic : retryTopics) {
+            assertThat(topics().read(retryTopic, key, new ByteArrayDeserializer())).hasSize(1);
         }
         assertThat(awaitStatus(key, State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.RETRIES_EXHAUSTED);
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isZero();
@@ -148,18 +157,19 @@ class ImageGenerationFlowTest {
         ImageRequest request = request("Linen Table Napkins", "Set of four linen table napkins in natural beige.");
         String key = send(request);
 
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
         // 3 calls fail in the first delivery (1 + 2 in-process retries); the first retry topic's delivery is served.
         assertThat(awaitStatus(key, State.GENERATED).detail()).contains("1 call(s) in delivery 2");
-        assertThat(PipelineTopics.all(RetryTopicsTestResource.TOPICS.get(0), key, PipelineTopics.bytes())).hasSize(1);
-        assertThat(PipelineTopics.all(Topics.DEAD_LETTERS, key, PipelineTopics.bytes())).isEmpty();
+        assertThat(topics().read(retryTopics.get(0), key, new ByteArrayDeserializer()))
+                .hasSize(1);
+        assertThat(topics().read(Topics.DEAD_LETTERS, key, new ByteArrayDeserializer())).isEmpty();
     }
 
     @Test
     void sameRequestSentTwiceIsGeneratedOnce() {
         ImageRequest request = request("Wool Beanie Hat", "Knitted wool beanie hat in charcoal grey.");
         String key = send(request);
-        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        topics().send(Topics.IMAGE_REQUESTS, key, request);
         awaitStatus(key, State.GENERATED);
         // the second copy, whenever it is consumed, is acknowledged as a duplicate
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(given().when().get("/q/metrics")
@@ -168,7 +178,7 @@ class ImageGenerationFlowTest {
         assertThat(replayedLater).isEqualTo(key);
         org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> emulator.stats().generationsForRequestId(request.requestId()) == 1);
-        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).hasSize(1);
+        assertThat(topics().read(Topics.GENERATED_IMAGES, key, new ByteArrayDeserializer())).hasSize(1);
     }
 
     @Test
@@ -188,16 +198,16 @@ class ImageGenerationFlowTest {
     void poisonRecordIsDeadLetteredAsItCameAndTheNextRequestIsStillServed() {
         // a tombstone (no value at all) is poison too, and has a product id to put a status on
         long tombstoneId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
-        PipelineTopics.sendBytes(Topics.IMAGE_REQUESTS, String.valueOf(tombstoneId), null);
+        topics().sendBytes(Topics.IMAGE_REQUESTS, String.valueOf(tombstoneId), null);
         assertThat(awaitStatus(String.valueOf(tombstoneId), State.DEAD_LETTERED).reason()).isEqualTo(ReasonCode.POISON);
 
         long productId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
         String key = String.valueOf(productId);
         byte[] garbage = "{\"requestId\": not json".getBytes(StandardCharsets.UTF_8);
-        PipelineTopics.sendBytes(Topics.IMAGE_REQUESTS, key, garbage);
+        topics().sendBytes(Topics.IMAGE_REQUESTS, key, garbage);
 
         ConsumerRecord<String, byte[]> dead =
-                PipelineTopics.await(Topics.DEAD_LETTERS, key, PipelineTopics.bytes(), 1, WAIT).get(0);
+                topics().await(Topics.DEAD_LETTERS, key, new ByteArrayDeserializer(), 1, WAIT).get(0);
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
@@ -208,8 +218,8 @@ class ImageGenerationFlowTest {
         ImageRequest next = new ImageRequest(UUID.randomUUID().toString(),
                 new Product(productId, "Steel Water Bottle", "Insulated steel water bottle, matte black, 750 ml.", 1,
                         "Kitchen", "outdoor"), 2, null, ImageRequest.Origin.SCAN, Instant.now());
-        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, next);
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        topics().send(Topics.IMAGE_REQUESTS, key, next);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
     }
 
     @Test
@@ -239,24 +249,19 @@ class ImageGenerationFlowTest {
 
     private static String send(ImageRequest request) {
         String key = String.valueOf(request.product().id());
-        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        topics().send(Topics.IMAGE_REQUESTS, key, request);
         return key;
     }
 
     private static ConsumerRecord<String, ImageRequest> awaitDeadLetter(String key) {
-        return PipelineTopics.await(Topics.DEAD_LETTERS, key, new ImageRequestDeserializer(), 1, WAIT).get(0);
+        return topics().await(Topics.DEAD_LETTERS, key, new ImageRequestDeserializer(), 1, WAIT).get(0);
     }
 
     private static ProductStatus awaitStatus(String key, State state) {
         List<ConsumerRecord<String, ProductStatus>> statuses =
-                PipelineTopics.await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
+                topics().await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
         ProductStatus status = statuses.get(statuses.size() - 1).value();
         assertThat(status.state()).isEqualTo(state);
         return status;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.catalogimage.generator.messaging;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,11 +13,10 @@ import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.generator.service.StatusView;
-import com.catalogimage.generator.testing.PipelineTopics;
-import com.catalogimage.generator.testing.RetryTopicsTestResource;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,9 +74,9 @@ class SupersededScanRequestTest {
         assertThat(emulator.stats().generationsByRequestId()).containsEntry(first.requestId(), 1L)
                 .doesNotContainKey(second.requestId());
         assertThat(superseded()).isEqualTo(supersededBefore + 1);
-        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).hasSize(1);
+        assertThat(topics().read(Topics.GENERATED_IMAGES, key, new ByteArrayDeserializer())).hasSize(1);
         // no status for the skipped request: the product's latest status is still the first request's
-        assertThat(PipelineTopics.all(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer()))
+        assertThat(topics().read(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer()))
                 .extracting(record -> record.value().requestId()).containsOnly(first.requestId());
     }
 
@@ -84,7 +85,7 @@ class SupersededScanRequestTest {
         Product product = product("Enamel Camping Mug", "Blue enamel camping mug with a speckled finish, 400 ml.");
         // another instance (or an earlier run) generated and stored the product's image; the catalog now has it
         Instant completedAt = Instant.now();
-        PipelineTopics.send(Topics.IMAGE_STATUS, String.valueOf(product.id()), new ProductStatus(product.id(),
+        topics().send(Topics.IMAGE_STATUS, String.valueOf(product.id()), new ProductStatus(product.id(),
                 UUID.randomUUID().toString(), 1, State.COMPLETED, null, "image set", "catalog-updater", completedAt,
                 null));
         await().atMost(WAIT).until(() -> view.lastImageOf(product.id()) != null);
@@ -96,7 +97,7 @@ class SupersededScanRequestTest {
         awaitConsumed(stale, supersededBefore);
         assertThat(emulator.stats().generationsByRequestId()).doesNotContainKey(stale.requestId());
         assertThat(superseded()).isEqualTo(supersededBefore + 1);
-        assertThat(PipelineTopics.all(Topics.GENERATED_IMAGES, key, PipelineTopics.bytes())).isEmpty();
+        assertThat(topics().read(Topics.GENERATED_IMAGES, key, new ByteArrayDeserializer())).isEmpty();
     }
 
     @Test
@@ -112,7 +113,7 @@ class SupersededScanRequestTest {
         double supersededBefore = superseded();
         send(again);
 
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 2, WAIT);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 2, WAIT);
         assertThat(emulator.stats().generationsByRequestId()).containsEntry(first.requestId(), 1L)
                 .containsEntry(again.requestId(), 1L);
         assertThat(superseded()).isEqualTo(supersededBefore);
@@ -133,7 +134,7 @@ class SupersededScanRequestTest {
         double supersededBefore = superseded();
         send(operators);
 
-        PipelineTopics.await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 2, WAIT);
+        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 2, WAIT);
         assertThat(emulator.stats().generationsByRequestId()).containsEntry(queued.requestId(), 1L)
                 .containsEntry(operators.requestId(), 1L);
         assertThat(superseded()).isEqualTo(supersededBefore);
@@ -152,14 +153,14 @@ class SupersededScanRequestTest {
 
     private static String send(ImageRequest request) {
         String key = String.valueOf(request.product().id());
-        PipelineTopics.send(Topics.IMAGE_REQUESTS, key, request);
+        topics().send(Topics.IMAGE_REQUESTS, key, request);
         return key;
     }
 
     /** The request's image was generated and its GENERATED status is on the topic. */
     private ProductStatus awaitGenerated(String key, ImageRequest request) {
         List<ConsumerRecord<String, ProductStatus>> statuses =
-                PipelineTopics.await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
+                topics().await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
         ProductStatus status = statuses.get(statuses.size() - 1).value();
         assertThat(status.state()).isEqualTo(State.GENERATED);
         assertThat(status.requestId()).isEqualTo(request.requestId());

@@ -3,6 +3,7 @@ package com.catalogimage.localstack.testing;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.localstack.kafka.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.util.Map;
 
 /**
@@ -21,6 +22,21 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             return external;
         }
         return embedded().bootstrapServers();
+    }
+
+    /**
+     * SmallRye's Kafka companion on the same broker, shared by the module's test classes: how tests write records,
+     * read topics ({@link TopicRecords}) and create topics. Needs the companion on the test class path
+     * ({@code io.quarkus:quarkus-test-kafka-companion}).
+     */
+    public static KafkaCompanion companion() {
+        String bootstrapServers = bootstrapServers(); // outside get(): it may start the broker through get() itself
+        return SharedInfrastructure.get(KafkaCompanion.class, () -> new KafkaCompanion(bootstrapServers));
+    }
+
+    /** The pipeline's topics as tests read and write them, through {@link #companion()}. */
+    public static TopicRecords topics() {
+        return new TopicRecords(companion());
     }
 
     /** The embedded broker itself, for tests that restart it. */

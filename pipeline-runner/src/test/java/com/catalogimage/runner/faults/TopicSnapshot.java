@@ -4,25 +4,16 @@ import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
+import com.catalogimage.localstack.testing.TopicRecords;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads a whole topic as it is now (beginning to end), and writes raw records: the matrix's view of Kafka. */
 final class TopicSnapshot {
@@ -75,41 +66,17 @@ final class TopicSnapshot {
         return letters;
     }
 
-    static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end within 60 s");
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
+    private static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            return new TopicRecords(companion).read(topic);
         }
     }
 
     /** Writes records as they are given, bypassing every serializer: how a poison record gets onto a topic. */
     static void writeRaw(String bootstrap, String topic, Map<String, byte[]> keyedValues) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            keyedValues.forEach((key, value) -> {
-                try {
-                    producer.send(new ProducerRecord<>(topic, key, value)).get();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot write to " + topic, e);
-                }
-            });
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            TopicRecords topics = new TopicRecords(companion);
+            keyedValues.forEach((key, value) -> topics.sendBytes(topic, key, value));
         }
     }
 }

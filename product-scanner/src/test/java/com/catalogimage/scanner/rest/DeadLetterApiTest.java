@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.rest;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,6 @@ import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.scanner.service.StatusStore;
 import com.catalogimage.scanner.support.DeadLetterWriter;
-import com.catalogimage.scanner.support.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -115,7 +115,7 @@ class DeadLetterApiTest {
         assertThat(first.getString("results[0].requestId")).isEqualTo("replay-" + id);
         assertThat(first.getInt("replayed")).isEqualTo(1);
 
-        List<ImageRequest> requests = TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer());
+        List<ImageRequest> requests = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer());
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.requestId()).isEqualTo("replay-" + id);
             assertThat(request.origin()).isEqualTo(ImageRequest.Origin.REPLAY);
@@ -124,7 +124,7 @@ class DeadLetterApiTest {
             assertThat(request.templateOverride()).isNull();
             assertThat(request.product().name()).isEqualTo("Blue Denim Jeans");
         });
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_STATUS, new ProductStatusDeserializer()))
+        assertThat(topics().values(Topics.IMAGE_STATUS, String.valueOf(product), new ProductStatusDeserializer()))
                 .filteredOn(status -> status.state() == State.REQUESTED).singleElement()
                 .satisfies(status -> assertThat(status.requestId()).isEqualTo("replay-" + id));
 
@@ -137,7 +137,7 @@ class DeadLetterApiTest {
         JsonPath second = replay(body);
         assertThat(second.getString("results[0].outcome")).isEqualTo("ALREADY_REPLAYED");
         assertThat(second.getString("results[0].requestId")).isEqualTo("replay-" + id);
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).hasSize(1);
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer())).hasSize(1);
 
         JsonPath listed = list(Map.of("productId", product));
         assertThat(listed.getBoolean("deadLetters[0].replayed")).isTrue();
@@ -152,11 +152,11 @@ class DeadLetterApiTest {
         JsonPath refused = replay(Map.of("ids", List.of(id)));
         assertThat(refused.getString("results[0].outcome")).isEqualTo("REFUSED");
         assertThat(refused.getString("results[0].reason")).contains("content-policy").contains("force");
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer())).isEmpty();
 
         JsonPath forced = replay(Map.of("ids", List.of(id), "force", true));
         assertThat(forced.getString("results[0].outcome")).isEqualTo("REPLAYED");
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer()))
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer()))
                 .singleElement().satisfies(request -> {
                     assertThat(request.promptOverride()).isNull();
                     assertThat(request.attempt()).isEqualTo(2);
@@ -178,7 +178,7 @@ class DeadLetterApiTest {
                 "templateOverride", "A studio photo of {name} on white."));
         assertThat(byFilter.getList("results.id")).containsExactly(id);
         assertThat(byFilter.getString("results[0].outcome")).isEqualTo("REPLAYED");
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer()))
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer()))
                 .singleElement().satisfies(request -> {
                     assertThat(request.templateOverride()).isEqualTo("A studio photo of {name} on white.");
                     assertThat(request.attempt()).isEqualTo(4);
@@ -206,7 +206,7 @@ class DeadLetterApiTest {
         JsonPath refused = replay(Map.of("ids", List.of(id), "force", true));
         assertThat(refused.getString("results[0].outcome")).isEqualTo("REFUSED");
         assertThat(refused.getString("results[0].reason")).contains("REQUESTED");
-        assertThat(TopicReader.valuesFor(product, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(product), new ImageRequestDeserializer())).isEmpty();
     }
 
     @Test

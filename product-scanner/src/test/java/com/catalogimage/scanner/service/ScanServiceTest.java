@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.service;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,12 +11,10 @@ import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ImageRequestDeserializer;
-import com.catalogimage.contracts.serde.JsonSerializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.dab.DabEmulator;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.scanner.support.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,12 +22,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -51,7 +45,7 @@ class ScanServiceTest {
         scans.scan("test");
         ScanReport second = scans.scan("test");
 
-        List<ImageRequest> requests = TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer());
+        List<ImageRequest> requests = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer());
         assertThat(requests).hasSize(1);
         ImageRequest request = requests.get(0);
         assertThat(request.product().categoryName()).isEqualTo("Home & Kitchen");
@@ -79,9 +73,9 @@ class ScanServiceTest {
             assertSkipped(s, ReasonCode.DUPLICATE);
             assertThat(s.detail()).contains("product " + original);
         });
-        assertThat(TopicReader.valuesFor(original, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).hasSize(1);
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(original), new ImageRequestDeserializer())).hasSize(1);
         for (long skipped : List.of(empty, vague, duplicate)) {
-            assertThat(TopicReader.valuesFor(skipped, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+            assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(skipped), new ImageRequestDeserializer())).isEmpty();
         }
     }
 
@@ -92,7 +86,7 @@ class ScanServiceTest {
 
         scans.scan("test");
 
-        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer()))
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
                 .singleElement().satisfies(request -> assertThat(request.attempt()).isEqualTo(2));
     }
 
@@ -103,7 +97,7 @@ class ScanServiceTest {
 
         ScanReport report = scans.scan("test");
 
-        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).hasSize(1);
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).hasSize(1);
         assertThat(report.requestedAgain()).isGreaterThanOrEqualTo(1);
     }
 
@@ -116,7 +110,7 @@ class ScanServiceTest {
 
         ScanReport report = scans.scan("test");
 
-        assertThat(TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
         assertThat(report.deadLettered()).isGreaterThanOrEqualTo(1);
     }
 
@@ -126,7 +120,7 @@ class ScanServiceTest {
     }
 
     private static List<ProductStatus> statuses(long id) {
-        return TopicReader.valuesFor(id, Topics.IMAGE_STATUS, new ProductStatusDeserializer());
+        return topics().values(Topics.IMAGE_STATUS, String.valueOf(id), new ProductStatusDeserializer());
     }
 
     private static void assertSkipped(ProductStatus status, ReasonCode reason) {
@@ -140,11 +134,7 @@ class ScanServiceTest {
 
     /** Writes a status as another stage would, and waits until the scanner has read it. */
     private void writeStatus(ProductStatus status) {
-        try (KafkaProducer<String, ProductStatus> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
-                new StringSerializer(), new JsonSerializer<>())) {
-            producer.send(new ProducerRecord<>(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status));
-        }
+        topics().send(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status);
         await().atMost(Duration.ofSeconds(15)).until(() -> store.get(status.productId())
                 .map(known -> known.requestId().equals(status.requestId())).orElse(false));
     }

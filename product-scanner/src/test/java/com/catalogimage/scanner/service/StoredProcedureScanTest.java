@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.service;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.ImageRequest;
@@ -8,7 +9,6 @@ import com.catalogimage.contracts.serde.ImageRequestDeserializer;
 import com.catalogimage.localstack.dab.SampleCatalog;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.catalogimage.scanner.support.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,7 +49,7 @@ class StoredProcedureScanTest {
         assertThat(first.mode()).isEqualTo("stored-procedure");
         assertThat(first.seen()).isGreaterThan(first.missing());
         assertThat(first.seen() - first.missing()).isGreaterThanOrEqualTo(SampleCatalog.WITH_IMAGE);
-        List<ImageRequest> requests = TopicReader.valuesFor(id, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer());
+        List<ImageRequest> requests = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer());
         assertThat(requests).singleElement().satisfies(request ->
                 assertThat(request.product().categoryName()).isEqualTo("Home & Kitchen"));
     }
@@ -58,6 +58,6 @@ class StoredProcedureScanTest {
     void productsWithAnImageAreNeverRequested() {
         scans.scan("test");
         long chocolateBar = 4; // the seed's example, with an image in the sample catalog
-        assertThat(TopicReader.valuesFor(chocolateBar, Topics.IMAGE_REQUESTS, new ImageRequestDeserializer())).isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(chocolateBar), new ImageRequestDeserializer())).isEmpty();
     }
 }

@@ -1,23 +1,18 @@
 package com.catalogimage.scanner.support;
 
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
+
 import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.JsonSerializer;
-import com.catalogimage.localstack.testing.KafkaTestResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes dead letters the way the stages and SmallRye's dead-letter queue do, and statuses the way stages do. */
 public final class DeadLetterWriter {
@@ -54,31 +49,14 @@ public final class DeadLetterWriter {
 
     /** Writes one dead letter with these value bytes and, when given, this timestamp. */
     public static String writeRaw(long productId, byte[] value, Headers headers, Instant timestamp) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null,
-                    timestamp == null ? null : timestamp.toEpochMilli(), String.valueOf(productId), value, headers))
-                    .get(10, TimeUnit.SECONDS);
-            return sent.partition() + "-" + sent.offset();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        RecordMetadata sent = topics().sendRecord(new ProducerRecord<>(Topics.DEAD_LETTERS, null,
+                timestamp == null ? null : timestamp.toEpochMilli(), String.valueOf(productId), value, headers));
+        return sent.partition() + "-" + sent.offset();
     }
 
     /** Writes a status to the status topic, as a stage would. */
     public static void status(ProductStatus status) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.IMAGE_STATUS, String.valueOf(status.productId()),
-                    new JsonSerializer<>().serialize(Topics.IMAGE_STATUS, status))).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> config() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        topics().send(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status);
     }
 
     private static void add(Headers headers, String name, String value) {
