@@ -11,7 +11,7 @@ import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.Topics;
-import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;

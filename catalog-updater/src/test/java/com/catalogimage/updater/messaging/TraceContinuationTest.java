@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.serde.JsonSerializer;
-import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;

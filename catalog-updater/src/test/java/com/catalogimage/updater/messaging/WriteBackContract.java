@@ -8,7 +8,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
-import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.updater.client.Catalog;
 import com.catalogimage.updater.support.Catalogs;
 import com.catalogimage.updater.support.UpdaterTopics;

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  *       {@code UpdateProductImageUrl} (POST), {@code InsertProduct} (POST);</li>
  *   <li>DAB's error envelope {@code {"error":{"code","message","status"}}} for every failure;</li>
  *   <li>optional bearer token (401) and required {@code X-MS-API-ROLE} (403);</li>
- *   <li>test-only routes under {@code /admin/} (see {@link AdminHandler}), mirrored by {@link #faults()} and
+ *   <li>test-only routes under {@code /admin/} (see {@link DabAdminHandler}), mirrored by {@link #faults()} and
  *       {@link #stats()}.</li>
  * </ul>
  * The data lives in H2 in SQL Server mode, in memory by default or in a file when {@link Options#jdbcUrl()} says so.
@@ -77,8 +77,8 @@ public final class DabEmulator implements AutoCloseable {
 
     private final CatalogDatabase database;
     private final JsonHttpServer server;
-    private final Faults faults = new Faults();
-    private final Stats stats = new Stats();
+    private final DabFaults faults = new DabFaults();
+    private final DabStats stats = new DabStats();
 
     private DabEmulator(Options options) {
         database = new CatalogDatabase(options.jdbcUrl());
@@ -94,7 +94,7 @@ public final class DabEmulator implements AutoCloseable {
         DabRestHandler rest = new DabRestHandler(options, faults, stats,
                 new TableEntityHandler(database, stats, options.requestBodyStrict()),
                 new StoredProcedureHandler(database, stats), server.baseUri());
-        AdminHandler admin = new AdminHandler(this);
+        DabAdminHandler admin = new DabAdminHandler(this);
         server.route("/api", exchange -> rest.handle(exchange, "/api"));
         server.route("/rest", exchange -> rest.handle(exchange, "/rest"));
         server.route("/admin/", admin::handle);
@@ -117,11 +117,11 @@ public final class DabEmulator implements AutoCloseable {
         return server.port();
     }
 
-    public Faults faults() {
+    public DabFaults faults() {
         return faults;
     }
 
-    public Stats stats() {
+    public DabStats stats() {
         return stats;
     }
 
@@ -134,7 +134,7 @@ public final class DabEmulator implements AutoCloseable {
                               String imageUrl) {
         try {
             return database.insertProduct(name, description, categoryId, tags, price, imageUrl);
-        } catch (DabException e) {
+        } catch (DabEmulatorException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -29,17 +29,17 @@ public final class DabErrors {
     private DabErrors() {
     }
 
-    static DabException badRequest(String message) {
-        return new DabException(400, BAD_REQUEST, message);
+    static DabEmulatorException badRequest(String message) {
+        return new DabEmulatorException(400, BAD_REQUEST, message);
     }
 
-    static DabException entityNotFound(String message) {
-        return new DabException(404, ENTITY_NOT_FOUND, message);
+    static DabEmulatorException entityNotFound(String message) {
+        return new DabEmulatorException(404, ENTITY_NOT_FOUND, message);
     }
 
-    static DabException methodNotAllowed() {
+    static DabEmulatorException methodNotAllowed() {
         // DAB answers 405 but keeps the BadRequest sub-status.
-        return new DabException(405, BAD_REQUEST, NOT_SUPPORTED);
+        return new DabEmulatorException(405, BAD_REQUEST, NOT_SUPPORTED);
     }
 
     /** The envelope as a map, ready for Jackson. */
@@ -51,7 +51,7 @@ public final class DabErrors {
         return Map.of("error", error);
     }
 
-    static void send(HttpExchange exchange, DabException e) throws IOException {
+    static void send(HttpExchange exchange, DabEmulatorException e) throws IOException {
         JsonHttpServer.sendJson(exchange, e.status(), envelope(e.status(), e.code(), e.getMessage()));
     }
 
@@ -86,28 +86,28 @@ public final class DabErrors {
      * Maps an H2 failure to what SQL Server plus DAB would answer. Constraint and data errors are the client's fault
      * (DAB answers 400 for them, with SQL Server's wording); anything else is a 500 with the generic text.
      */
-    static DabException fromSql(SQLException e, String table) {
+    static DabEmulatorException fromSql(SQLException e, String table) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (state.equals("23506")) {
-            return new DabException(400, DATABASE_OPERATION_FAILED, "The statement conflicted with the FOREIGN KEY"
+            return new DabEmulatorException(400, DATABASE_OPERATION_FAILED, "The statement conflicted with the FOREIGN KEY"
                     + " constraint \"FK_Products_Categories\". The conflict occurred in database \"catalog\", table"
                     + " \"dbo.Categories\", column 'CategoryID'.");
         }
         if (state.equals("23502")) {
             String column = between(message, "column \"", "\"");
-            return new DabException(400, DATABASE_OPERATION_FAILED, "Cannot insert the value NULL into column '"
+            return new DabEmulatorException(400, DATABASE_OPERATION_FAILED, "Cannot insert the value NULL into column '"
                     + column + "', table 'dbo." + table + "'; column does not allow nulls.");
         }
         if (state.equals("22001")) {
             String column = between(message, "column \"", " ");
-            return new DabException(400, DATABASE_OPERATION_FAILED, "String or binary data would be truncated in"
+            return new DabEmulatorException(400, DATABASE_OPERATION_FAILED, "String or binary data would be truncated in"
                     + " table 'dbo." + table + "', column '" + column + "'.");
         }
         if (state.startsWith("22") || state.startsWith("23")) {
-            return new DabException(400, DATABASE_OPERATION_FAILED, GENERIC_DB_MESSAGE);
+            return new DabEmulatorException(400, DATABASE_OPERATION_FAILED, GENERIC_DB_MESSAGE);
         }
-        return new DabException(500, DATABASE_OPERATION_FAILED, GENERIC_DB_MESSAGE);
+        return new DabEmulatorException(500, DATABASE_OPERATION_FAILED, GENERIC_DB_MESSAGE);
     }
 
     private static String between(String text, String start, String end) {

@@ -18,13 +18,13 @@ final class DabRestHandler {
     private static final Logger LOG = Logger.getLogger(DabRestHandler.class);
 
     private final DabEmulator.Options options;
-    private final Faults faults;
-    private final Stats stats;
+    private final DabFaults faults;
+    private final DabStats stats;
     private final TableEntityHandler tables;
     private final StoredProcedureHandler procedures;
     private final URI fallbackBaseUri;
 
-    DabRestHandler(DabEmulator.Options options, Faults faults, Stats stats, TableEntityHandler tables,
+    DabRestHandler(DabEmulator.Options options, DabFaults faults, DabStats stats, TableEntityHandler tables,
                    StoredProcedureHandler procedures, URI fallbackBaseUri) {
         this.options = options;
         this.faults = faults;
@@ -41,13 +41,13 @@ final class DabRestHandler {
         byte[] body = JsonHttpServer.readBody(exchange);
         DabResponse response;
         try {
-            Optional<DabException> fault = faults.apply(method, path);
+            Optional<DabEmulatorException> fault = faults.apply(method, path);
             if (fault.isPresent()) {
                 throw fault.get();
             }
             authenticate(exchange);
             response = route(exchange, restPath, method, path, body);
-        } catch (DabException e) {
+        } catch (DabEmulatorException e) {
             if (e.status() == 401) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             }
@@ -71,7 +71,7 @@ final class DabRestHandler {
             String header = exchange.getRequestHeaders().getFirst("Authorization");
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
                     || !header.substring(7).trim().equals(options.bearerToken())) {
-                throw new DabException(401, DabErrors.AUTHENTICATION_CHALLENGE, header == null
+                throw new DabEmulatorException(401, DabErrors.AUTHENTICATION_CHALLENGE, header == null
                         ? "Authentication is required: send Authorization: Bearer <token>."
                         : "The bearer token is not valid.");
             }
@@ -79,7 +79,7 @@ final class DabRestHandler {
         if (options.requiredRole() != null) {
             String role = exchange.getRequestHeaders().getFirst("X-MS-API-ROLE");
             if (!options.requiredRole().equals(role)) {
-                throw new DabException(403, DabErrors.AUTHORIZATION_CHECK_FAILED, DabErrors.AUTHORIZATION_FAILURE);
+                throw new DabEmulatorException(403, DabErrors.AUTHORIZATION_CHECK_FAILED, DabErrors.AUTHORIZATION_FAILURE);
             }
         }
     }

@@ -48,7 +48,7 @@ final class ODataFilter {
         this.tokens = tokenize(text);
     }
 
-    /** Compiles {@code filter} for {@code entity}; a {@link DabException} (400 BadRequest) when it is not valid. */
+    /** Compiles {@code filter} for {@code entity}; a {@link DabEmulatorException} (400 BadRequest) when it is not valid. */
     static Sql compile(String filter, TableEntity entity) {
         if (filter == null || filter.isBlank()) {
             throw DabErrors.badRequest("The $filter query option cannot be empty.");
@@ -292,7 +292,7 @@ final class ODataFilter {
         }
     }
 
-    private DabException syntaxError(Token token) {
+    private DabEmulatorException syntaxError(Token token) {
         return DabErrors.badRequest("Syntax error at position " + token.at + " in '" + text + "'.");
     }
 
@@ -376,7 +376,7 @@ final class ODataFilter {
         return new BigDecimal(literal);
     }
 
-    private DabException syntaxErrorAt(int at) {
+    private DabEmulatorException syntaxErrorAt(int at) {
         return DabErrors.badRequest("Syntax error at position " + at + " in '" + text + "'.");
     }
 }

@@ -173,7 +173,7 @@ final class QueryOptions {
                 values.add(expected.column().fromJson(field.get("FieldValue")));
             }
             return values;
-        } catch (IllegalArgumentException | JsonProcessingException | DabException e) {
+        } catch (IllegalArgumentException | JsonProcessingException | DabEmulatorException e) {
             throw DabErrors.badRequest(json + " is not a valid pagination token.");
         }
     }

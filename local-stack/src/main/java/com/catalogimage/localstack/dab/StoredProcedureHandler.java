@@ -45,9 +45,9 @@ final class StoredProcedureHandler {
     static final Map<String, Procedure> PROCEDURES = procedures();
 
     private final CatalogDatabase database;
-    private final Stats stats;
+    private final DabStats stats;
 
-    StoredProcedureHandler(CatalogDatabase database, Stats stats) {
+    StoredProcedureHandler(CatalogDatabase database, DabStats stats) {
         this.database = database;
         this.stats = stats;
     }
@@ -82,7 +82,7 @@ final class StoredProcedureHandler {
                     int updated = CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?",
                             Arrays.asList(url, id));
                     if (updated == 0) {
-                        throw new DabException(400, DabErrors.DATABASE_OPERATION_FAILED, "Product not found.");
+                        throw new DabEmulatorException(400, DabErrors.DATABASE_OPERATION_FAILED, "Product not found.");
                     }
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("Status", "success");
@@ -179,7 +179,7 @@ final class StoredProcedureHandler {
                 Object value = raw.get(param.name());
                 try {
                     args.put(param.name(), converter.convert(param, value));
-                } catch (DabException e) {
+                } catch (DabEmulatorException e) {
                     throw DabErrors.badRequest("Parameter \"" + (value instanceof JsonNode node && node.isTextual()
                             ? node.textValue() : value) + "\" cannot be resolved as stored procedure parameter \""
                             + param.name() + "\" with type \"" + param.type().dotNetName + "\".");

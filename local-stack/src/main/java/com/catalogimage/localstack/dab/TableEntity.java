@@ -114,7 +114,7 @@ record TableEntity(String name, String table, String primaryKey, List<Column> co
             return LocalDateTime.parse(trimmed, LENIENT_LOCAL);
         }
 
-        private DabException cannotResolve(String value) {
+        private DabEmulatorException cannotResolve(String value) {
             return DabErrors.badRequest("Parameter \"" + value + "\" cannot be resolved as column \"" + name
                     + "\" with type \"" + type.dotNetName + "\".");
         }

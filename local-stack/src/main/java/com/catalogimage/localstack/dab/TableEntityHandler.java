@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
 final class TableEntityHandler {
 
     private final CatalogDatabase database;
-    private final Stats stats;
+    private final DabStats stats;
     private final boolean requestBodyStrict;
 
-    TableEntityHandler(CatalogDatabase database, Stats stats, boolean requestBodyStrict) {
+    TableEntityHandler(CatalogDatabase database, DabStats stats, boolean requestBodyStrict) {
         this.database = database;
         this.stats = stats;
         this.requestBodyStrict = requestBodyStrict;
@@ -227,7 +227,7 @@ final class TableEntityHandler {
                     throw DabErrors.entityNotFound("No Update could be performed, record not found");
                 }
                 // The upsert would insert with the key from the URL; SQL Server refuses an explicit identity value.
-                throw new DabException(400, DabErrors.DATABASE_OPERATION_FAILED, "Cannot insert explicit value for"
+                throw new DabEmulatorException(400, DabErrors.DATABASE_OPERATION_FAILED, "Cannot insert explicit value for"
                         + " identity column in table '" + entity.table() + "' when IDENTITY_INSERT is set to OFF.");
             }
             return selectByKey(c, entity, key);

@@ -22,7 +22,7 @@
  *
  * <h2>Test-only</h2>
  * {@code /admin/products}, {@code /admin/faults}, {@code /admin/stats} (see {@link
- * com.catalogimage.localstack.dab.AdminHandler}); the same through {@link
+ * com.catalogimage.localstack.dab.DabAdminHandler}); the same through {@link
  * com.catalogimage.localstack.dab.DabEmulator#faults()} and {@link com.catalogimage.localstack.dab.DabEmulator#stats()}.
  *
  * <h2>Known differences from DAB</h2>

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code POST /openai/deployments/{deployment}/images/generations?api-version=...} (legacy path)</li>
  *   <li>{@code POST /openai/v1/images/generations} with {@code "model": "<deployment>"} in the body (v1 path)</li>
- *   <li>{@code /admin/...}: stats, faults and configuration; not part of Azure's API (see {@link AdminHandler})</li>
+ *   <li>{@code /admin/...}: stats, faults and configuration; not part of Azure's API (see {@link ImageApiAdminHandler})</li>
  * </ul>
  * Authentication: with an {@link Options#apiKey()} set, a request needs header {@code api-key: <key>} or
  * {@code Authorization: Bearer <key>}. The bearer form stands in for an Entra ID token: the emulator cannot validate
@@ -186,8 +186,8 @@ public final class ImageApiEmulator implements AutoCloseable {
     /** Copy-on-write: handler threads read it while a benchmark adds pool members. */
     private volatile Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final RateLimiter rateLimiter = new RateLimiter();
-    private final Faults faults = new Faults();
-    private final Stats stats = new Stats();
+    private final ImageApiFaults faults = new ImageApiFaults();
+    private final ImageApiStats stats = new ImageApiStats();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final JsonHttpServer server;
     private volatile Settings settings;
@@ -203,7 +203,7 @@ public final class ImageApiEmulator implements AutoCloseable {
                 PolicyErrorStyle.CONTENT_POLICY_VIOLATION);
         server = new JsonHttpServer("image-api-emulator", options.port(), options.threads());
         server.route("/openai/", new ImagesHandler(this, new ImageRenderer()));
-        server.route("/admin/", new AdminHandler(this));
+        server.route("/admin/", new ImageApiAdminHandler(this));
     }
 
     public static ImageApiEmulator start(Options options) {
@@ -226,11 +226,11 @@ public final class ImageApiEmulator implements AutoCloseable {
         return options;
     }
 
-    public Faults faults() {
+    public ImageApiFaults faults() {
         return faults;
     }
 
-    public Stats stats() {
+    public ImageApiStats stats() {
         return stats;
     }
 

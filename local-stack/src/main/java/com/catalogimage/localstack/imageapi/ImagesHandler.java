@@ -53,7 +53,7 @@ final class ImagesHandler implements HttpHandler {
         AzureErrors.ErrorResponse error;
         try {
             error = generate(exchange, clientRequestId);
-        } catch (ImageRequest.Invalid invalid) {
+        } catch (GenerationRequest.Invalid invalid) {
             error = invalid.response;
         } catch (InterruptedException closing) {
             return; // shutting down; the exchange closes without an answer, like a dropped connection
@@ -122,7 +122,7 @@ final class ImagesHandler implements HttpHandler {
             exchange.getResponseHeaders().set("retry-after-ms", Long.toString(waitMs));
             return AzureErrors.rateLimited(seconds);
         }
-        Faults.Decision fault = emulator.faults().decide(deploymentName);
+        ImageApiFaults.Decision fault = emulator.faults().decide(deploymentName);
         if (fault.hold() != null) {
             if (emulator.awaitClose(fault.hold())) {
                 throw new InterruptedException("emulator closing");
@@ -133,7 +133,7 @@ final class ImagesHandler implements HttpHandler {
             return AzureErrors.serverError(fault.status());
         }
 
-        ImageRequest request = ImageRequest.parse(body, deployment.model());
+        GenerationRequest request = GenerationRequest.parse(body, deployment.model());
         ImageApiEmulator.Settings settings = emulator.settings();
         boolean blocked = violatesPolicy(request.prompt(), settings.blockedTermsLowerCase());
         sleepLatency(settings);
@@ -176,7 +176,7 @@ final class ImagesHandler implements HttpHandler {
         }
     }
 
-    private Map<String, Object> render(ImageRequest request, ImageApiEmulator.Deployment deployment) {
+    private Map<String, Object> render(GenerationRequest request, ImageApiEmulator.Deployment deployment) {
         String productName = field(request.prompt(), "Product Name");
         if (productName == null || productName.isBlank()) {
             productName = request.prompt().strip().length() > 40 ? request.prompt().strip().substring(0, 40)
@@ -185,7 +185,7 @@ final class ImagesHandler implements HttpHandler {
         String category = field(request.prompt(), "Category");
         String footer = "emulated · " + deployment.name() + " (" + deployment.model() + ") · " + request.size() + " · "
                 + request.quality();
-        boolean dallE = ImageRequest.isDallE(deployment.model());
+        boolean dallE = GenerationRequest.isDallE(deployment.model());
         ImageRenderer.Spec spec = new ImageRenderer.Spec(request.width(), request.height(), request.outputFormat(),
                 "transparent".equals(request.background()), request.outputCompression(), productName,
                 category == null ? "" : category, footer);

@@ -69,9 +69,9 @@ class ODataFilterTest {
     @Test
     void unknownFieldNamesTheField() {
         assertThatThrownBy(() -> compile("Foo eq 1"))
-                .isInstanceOf(DabException.class)
+                .isInstanceOf(DabEmulatorException.class)
                 .hasMessageContaining("'Foo'")
-                .satisfies(e -> assertThat(((DabException) e).status()).isEqualTo(400));
+                .satisfies(e -> assertThat(((DabEmulatorException) e).status()).isEqualTo(400));
     }
 
     @Test
@@ -85,13 +85,13 @@ class ODataFilterTest {
         "Price eq 'abc'", "ProductName eq 5", "Id", "contains(ProductName,'a')", "Id eq 1 ; DROP", "Id eq #"})
     void malformedFiltersAreBadRequests(String filter) {
         assertThatThrownBy(() -> compile(filter))
-                .isInstanceOf(DabException.class)
-                .satisfies(e -> assertThat(((DabException) e).code()).isEqualTo("BadRequest"));
+                .isInstanceOf(DabEmulatorException.class)
+                .satisfies(e -> assertThat(((DabEmulatorException) e).code()).isEqualTo("BadRequest"));
     }
 
     @Test
     void deepNestingIsRefusedNotAStackOverflow() {
         String deep = "(".repeat(5000) + "Id eq 1" + ")".repeat(5000);
-        assertThatThrownBy(() -> compile(deep)).isInstanceOf(DabException.class);
+        assertThatThrownBy(() -> compile(deep)).isInstanceOf(DabEmulatorException.class);
     }
 }

@@ -265,7 +265,7 @@ class ImageApiEmulatorTest {
         legacy.images().generate(params("gpt-image-1-mini", prompt).user("req-42").quality(ImageGenerateParams.Quality.LOW).build());
         legacy.images().generate(params("gpt-image-1-mini", prompt).user("req-43").quality(ImageGenerateParams.Quality.LOW).build());
 
-        Stats stats = emulator.stats();
+        ImageApiStats stats = emulator.stats();
         assertThat(stats.duplicateRequestIds()).containsExactly("req-42");
         assertThat(stats.generationsForRequestId("req-42")).isEqualTo(2);
         assertThat(stats.generationsByRequestId()).containsEntry("req-43", 1L);
@@ -410,7 +410,7 @@ class ImageApiEmulatorTest {
             // the other deployment has its own (unlimited) budget
             assertThat(client.images().generate(params("gpt-image-1.5", "a mug").build()).data()).isPresent();
 
-            Stats stats = limited.stats();
+            ImageApiStats stats = limited.stats();
             assertThat(stats.throttled("gpt-image-1-mini")).isEqualTo(2);
             assertThat(stats.requests("gpt-image-1-mini")).isEqualTo(3);
             assertThat(stats.generationsForDeployment("gpt-image-1-mini")).isEqualTo(1);

@@ -5,7 +5,7 @@ import com.catalogimage.localstack.dab.CatalogFiller;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
-import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.runner.ServiceProcesses.Service;
 import java.net.http.HttpResponse;

@@ -19,7 +19,7 @@ import java.util.Map;
  * server binds to loopback only.
  *
  * <pre>
- * GET    /admin/stats          counters (see {@link Stats})
+ * GET    /admin/stats          counters (see {@link ImageApiStats})
  * POST   /admin/stats/reset    zero them
  * GET    /admin/faults         the active faults
  * POST   /admin/faults         add faults, e.g. {"deployment":"gpt-image-1-mini", "failNext":{"status":503,"count":2},
@@ -33,11 +33,11 @@ import java.util.Map;
  * </pre>
  * A malformed admin request gets 400 {@code {"error":{"code":"BadRequest","message":...}}}.
  */
-final class AdminHandler implements HttpHandler {
+final class ImageApiAdminHandler implements HttpHandler {
 
     private final ImageApiEmulator emulator;
 
-    AdminHandler(ImageApiEmulator emulator) {
+    ImageApiAdminHandler(ImageApiEmulator emulator) {
         this.emulator = emulator;
     }
 
@@ -76,7 +76,7 @@ final class AdminHandler implements HttpHandler {
     }
 
     private Map<String, Object> stats() {
-        Stats stats = emulator.stats();
+        ImageApiStats stats = emulator.stats();
         Map<String, Object> deployments = new LinkedHashMap<>();
         for (String name : emulator.deployments().keySet()) {
             deployments.put(name, Map.of("requests", stats.requests(name), "throttled", stats.throttled(name),
@@ -95,7 +95,7 @@ final class AdminHandler implements HttpHandler {
     }
 
     private void applyFaults(JsonNode body) {
-        Faults faults = body.hasNonNull("deployment")
+        ImageApiFaults faults = body.hasNonNull("deployment")
                 ? emulator.faults().forDeployment(body.get("deployment").asText()) : emulator.faults();
         if (body.hasNonNull("seed")) {
             faults.seed(body.get("seed").asLong());

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the one tests care about: successful writes of {@code ImageUrl} per product id, through PATCH/PUT/POST on
  * {@code Products} or {@code UpdateProductImageUrl}, so a test can prove that no product was written twice.
  */
-public final class Stats {
+public final class DabStats {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();

@@ -12,7 +12,7 @@ import java.util.List;
  * @param quality    the concrete quality ({@code auto} resolved to {@code medium}; dall-e-3: standard|hd)
  * @param dataUrl    dall-e-3 with {@code response_format=url}: answer a {@code data:} URL, since the emulator hosts no files
  */
-record ImageRequest(String prompt, int n, int width, int height, String size, String quality, String outputFormat,
+record GenerationRequest(String prompt, int n, int width, int height, String size, String quality, String outputFormat,
                     int outputCompression, String background, String user, String style, boolean dataUrl) {
 
     static final int GPT_IMAGE_PROMPT_MAX = 32_000;
@@ -41,7 +41,7 @@ record ImageRequest(String prompt, int n, int width, int height, String size, St
         return model != null && model.toLowerCase(java.util.Locale.ROOT).startsWith("dall-e");
     }
 
-    static ImageRequest parse(JsonNode body, String model) {
+    static GenerationRequest parse(JsonNode body, String model) {
         boolean dallE = isDallE(model);
         String prompt = string(body, "prompt");
         if (prompt == null) {
@@ -87,7 +87,7 @@ record ImageRequest(String prompt, int n, int width, int height, String size, St
         if (dallE) {
             String responseFormat = oneOf(body, "response_format", RESPONSE_FORMATS, "url");
             String style = oneOf(body, "style", STYLES, "vivid");
-            return new ImageRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, "png",
+            return new GenerationRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, "png",
                     100, "opaque", user, style, "url".equals(responseFormat));
         }
 
@@ -105,7 +105,7 @@ record ImageRequest(String prompt, int n, int width, int height, String size, St
         }
         // "auto" lets the model choose; a product shot on a card is opaque
         String resolvedBackground = "transparent".equals(background) ? "transparent" : "opaque";
-        return new ImageRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, format,
+        return new GenerationRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, format,
                 compression, resolvedBackground, user, null, false);
     }
 

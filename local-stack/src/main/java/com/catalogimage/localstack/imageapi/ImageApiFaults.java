@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * Fault injection for the image routes, the same that {@code POST /admin/faults} drives. {@code faults()} acts on every
  * deployment; {@link #forDeployment(String)} gives a view whose faults hit only that deployment (both views share one
- * state). Faults apply to requests that passed authentication and name a known deployment: resource blocked (403)
+ * state). ImageApiFaults apply to requests that passed authentication and name a known deployment: resource blocked (403)
  * before the rate limiter, as a blocked resource takes no traffic at all; the others after it, so a throttled request
  * does not use up an injected fault, in this order: fail-next, fail-for, timeout-next, random timeout, random 500.
  *
@@ -20,7 +20,7 @@ import java.util.Random;
  * one {@link Random} seeded with {@link #seed(long)} (default 0), so a single-threaded test sees the same sequence on
  * every run.
  */
-public final class Faults {
+public final class ImageApiFaults {
 
     /** What to do with one request: nothing, fail with {@code status}, or hold it for {@code hold}. */
     record Decision(int status, Duration hold) {
@@ -32,22 +32,22 @@ public final class Faults {
     private final State state;
     private final String scope;
 
-    Faults() {
+    ImageApiFaults() {
         this(new State(), ALL);
     }
 
-    private Faults(State state, String scope) {
+    private ImageApiFaults(State state, String scope) {
         this.state = state;
         this.scope = scope;
     }
 
     /** A view of these faults whose settings apply only to requests for {@code deployment}. */
-    public Faults forDeployment(String deployment) {
-        return new Faults(state, Objects.requireNonNull(deployment, "deployment"));
+    public ImageApiFaults forDeployment(String deployment) {
+        return new ImageApiFaults(state, Objects.requireNonNull(deployment, "deployment"));
     }
 
     /** Answers the next {@code count} requests with {@code status} (e.g. 500, 502, 503) and Azure's body for it. */
-    public Faults failNext(int status, int count) {
+    public ImageApiFaults failNext(int status, int count) {
         requireStatus(status);
         if (count <= 0) {
             return this;
@@ -59,7 +59,7 @@ public final class Faults {
     }
 
     /** Answers every request with {@code status} for {@code duration} from now. */
-    public Faults failFor(int status, Duration duration) {
+    public ImageApiFaults failFor(int status, Duration duration) {
         requireStatus(status);
         synchronized (state) {
             Rules rules = state.rules(scope);
@@ -70,7 +70,7 @@ public final class Faults {
     }
 
     /** Probability (0..1) that a request is answered 500. */
-    public Faults failureProbability(double probability) {
+    public ImageApiFaults failureProbability(double probability) {
         requireProbability(probability);
         synchronized (state) {
             state.rules(scope).failureProbability = probability;
@@ -79,7 +79,7 @@ public final class Faults {
     }
 
     /** Probability (0..1) that a request is held without an answer (see the class comment). */
-    public Faults timeoutProbability(double probability) {
+    public ImageApiFaults timeoutProbability(double probability) {
         requireProbability(probability);
         synchronized (state) {
             state.rules(scope).timeoutProbability = probability;
@@ -88,7 +88,7 @@ public final class Faults {
     }
 
     /** Holds the next {@code count} requests without an answer. */
-    public Faults timeoutNext(int count) {
+    public ImageApiFaults timeoutNext(int count) {
         synchronized (state) {
             state.rules(scope).timeoutNext += count;
         }
@@ -96,7 +96,7 @@ public final class Faults {
     }
 
     /** How long a timed-out request is held (shared by all scopes). */
-    public Faults timeoutHold(Duration hold) {
+    public ImageApiFaults timeoutHold(Duration hold) {
         synchronized (state) {
             state.hold = Objects.requireNonNull(hold, "hold");
         }
@@ -104,7 +104,7 @@ public final class Faults {
     }
 
     /** Answers 403 "resource has been temporarily blocked" to every request until cleared. */
-    public Faults blockResource(boolean blocked) {
+    public ImageApiFaults blockResource(boolean blocked) {
         synchronized (state) {
             state.rules(scope).blocked = blocked;
         }
@@ -112,7 +112,7 @@ public final class Faults {
     }
 
     /** Reseeds the random source for the probabilities. */
-    public Faults seed(long seed) {
+    public ImageApiFaults seed(long seed) {
         synchronized (state) {
             state.random = new Random(seed);
         }

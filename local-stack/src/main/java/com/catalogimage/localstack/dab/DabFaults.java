@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  * and/or a path prefix. The admin route {@code /admin/faults} drives the same rules.
  *
  * <p>When several rules match a request, every matching latency is added up, and the first matching rule with a
- * status decides the answer; a counted rule is only used up by requests it actually affected. Faults are applied
+ * status decides the answer; a counted rule is only used up by requests it actually affected. DabFaults are applied
  * before authentication and routing, like an outage in front of DAB's query engine; faulted requests still count in
- * {@link Stats#requests(String)} and {@link Stats#responses(int)}.
+ * {@link DabStats#requests(String)} and {@link DabStats#responses(int)}.
  */
-public final class Faults {
+public final class DabFaults {
 
     /**
      * One rule. {@code status} 0 means latency only. {@code count} null and {@code duration} null mean "until
@@ -129,19 +129,19 @@ public final class Faults {
     }
 
     /** The next {@code count} requests fail with this status ({@code code} null: DAB's usual code for it). */
-    public Faults failNext(int status, String code, int count) {
+    public DabFaults failNext(int status, String code, int count) {
         add(Fault.error(status, code).times(count));
         return this;
     }
 
     /** Every request fails with this status for the given time, starting now. */
-    public Faults failFor(int status, String code, Duration duration) {
+    public DabFaults failFor(int status, String code, Duration duration) {
         add(Fault.error(status, code).during(duration));
         return this;
     }
 
     /** Every request is delayed by this much until {@link #clear()}. */
-    public Faults latency(Duration latency) {
+    public DabFaults latency(Duration latency) {
         add(Fault.delay(latency));
         return this;
     }
@@ -186,9 +186,9 @@ public final class Faults {
      * Applies the rules to one request: sleeps for the matching latency, then returns the error to answer with, if
      * any.
      */
-    Optional<DabException> apply(String method, String path) {
+    Optional<DabEmulatorException> apply(String method, String path) {
         long delayMillis = 0;
-        DabException failure = null;
+        DabEmulatorException failure = null;
         for (Active rule : rules) {
             if (rule.expired()) {
                 rules.remove(rule);
@@ -209,7 +209,7 @@ public final class Faults {
                 delayMillis += f.latency().toMillis();
             }
             if (fails) {
-                failure = new DabException(f.status(), codeOf(f),
+                failure = new DabEmulatorException(f.status(), codeOf(f),
                         f.message() != null ? f.message() : DabErrors.defaultMessage(f.status()));
             }
         }

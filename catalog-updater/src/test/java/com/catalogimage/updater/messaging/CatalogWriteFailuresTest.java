@@ -13,7 +13,7 @@ import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.serde.StoredImageDeserializer;
-import com.catalogimage.localstack.dab.Faults.Fault;
+import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
 @WithTestResource(RetryTopicsTestResource.class)
-class FailureHandlingTest {
+class CatalogWriteFailuresTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * deployment. The request id is the body's {@code user} field, else the {@code x-ms-client-request-id} header; a success
  * with neither is counted in the totals only. Thread-safe; the maps returned are snapshots.
  */
-public final class Stats {
+public final class ImageApiStats {
 
     private final LongAdder generations = new LongAdder();
     private final LongAdder images = new LongAdder();
@@ -25,7 +25,7 @@ public final class Stats {
     private final Map<String, AtomicLong> throttledByDeployment = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
 
-    Stats() {
+    ImageApiStats() {
     }
 
     void recordRequest(String deployment) {

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(AzuriteTestResource.class)
 @WithTestResource(RetryTopicsTestResource.class)
-class FailureHandlingTest {
+class UploadFailuresTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100 + 50);
     private static final Duration PATIENCE = Duration.ofSeconds(30);

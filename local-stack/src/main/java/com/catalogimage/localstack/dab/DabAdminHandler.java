@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Test-only routes under {@code /admin/} — not part of DAB's dialect. They are open (no bearer, no role), are never
- * faulted and are not counted in {@link Stats}: the emulator binds to loopback only.
+ * faulted and are not counted in {@link DabStats}: the emulator binds to loopback only.
  *
  * <pre>
  * POST   /admin/products      {ProductName, Description, CategoryID, Tags, Price, ImageUrl} → 201 {"Id": n}
@@ -23,11 +23,11 @@ import java.util.Set;
  * POST   /admin/stats/reset   → 204
  * </pre>
  */
-final class AdminHandler {
+final class DabAdminHandler {
 
     private final DabEmulator emulator;
 
-    AdminHandler(DabEmulator emulator) {
+    DabAdminHandler(DabEmulator emulator) {
         this.emulator = emulator;
     }
 
@@ -58,10 +58,10 @@ final class AdminHandler {
                     emulator.stats().reset();
                     JsonHttpServer.send(exchange, 204, null, null);
                 }
-                default -> throw new DabException(404, DabErrors.ENTITY_NOT_FOUND,
+                default -> throw new DabEmulatorException(404, DabErrors.ENTITY_NOT_FOUND,
                         "No admin route " + method + " " + path + ".");
             }
-        } catch (DabException e) {
+        } catch (DabEmulatorException e) {
             DabErrors.send(exchange, e);
         } catch (IllegalArgumentException e) {
             DabErrors.send(exchange, DabErrors.badRequest(e.getMessage()));
@@ -86,7 +86,7 @@ final class AdminHandler {
                 body.path("ImageUrl").asText(""));
     }
 
-    private static Faults.Fault fault(JsonNode body) {
+    private static DabFaults.Fault fault(JsonNode body) {
         int status = body.path("status").asInt(0);
         Duration latency = body.has("latencyMs") ? Duration.ofMillis(body.get("latencyMs").asLong()) : null;
         if (status == 0 && latency == null) {
@@ -94,7 +94,7 @@ final class AdminHandler {
         }
         Set<String> methods = new HashSet<>();
         body.path("methods").forEach(m -> methods.add(m.asText()));
-        return new Faults.Fault(status,
+        return new DabFaults.Fault(status,
                 body.hasNonNull("code") ? body.get("code").asText() : null,
                 body.hasNonNull("message") ? body.get("message").asText() : null,
                 body.hasNonNull("count") ? body.get("count").asInt() : null,
