@@ -1,5 +1,6 @@
 package com.catalogimage.uploader.service;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.catalogimage.contracts.FailureClass;
@@ -19,7 +20,9 @@ public final class StorageFailures {
      * <ul>
      *   <li>{@link InvalidImageException} → INVALID_IMAGE;</li>
      *   <li>401/403 (a bad or expired SAS, a missing role assignment, a disabled account) and 404 (the container is
-     *       missing) → CONFIGURATION: no image can be stored until someone fixes it;</li>
+     *       missing) → CONFIGURATION: no image can be stored until someone fixes it; so is azure-identity failing to get
+     *       a token (no managed identity here, a refused client id: {@code CredentialUnavailableException} and
+     *       {@code ClientAuthenticationException}, which come without an HTTP response);</li>
      *   <li>429 → THROTTLED; 5xx and 408 → TRANSIENT; any other 4xx → INVALID_REQUEST;</li>
      *   <li>I/O failures, timeouts and everything unforeseen (the broker, a bug) → TRANSIENT: it goes the long way round
      *       (retries, then a RETRIES_EXHAUSTED dead letter with its cause), so nothing is lost or hidden.</li>
@@ -29,6 +32,9 @@ public final class StorageFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidImageException) {
                 return FailureClass.INVALID_IMAGE;
+            }
+            if (t instanceof ClientAuthenticationException) {
+                return FailureClass.CONFIGURATION;
             }
             if (t instanceof HttpResponseException http && http.getResponse() != null) {
                 return ofStatus(http.getResponse().getStatusCode());

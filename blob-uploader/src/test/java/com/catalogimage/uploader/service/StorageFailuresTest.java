@@ -2,10 +2,12 @@ package com.catalogimage.uploader.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.identity.CredentialUnavailableException;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.catalogimage.contracts.FailureClass;
 import java.io.UncheckedIOException;
@@ -24,6 +26,16 @@ class StorageFailuresTest {
     void invalidImagesAreTheirOwnClass() {
         assertThat(StorageFailures.classify(new InvalidImageException("declared image/png but bytes are JPEG")))
                 .isEqualTo(FailureClass.INVALID_IMAGE);
+    }
+
+    @Test
+    void anIdentityThatGetsNoTokenIsAConfigurationErrorNotAnImageFailure() {
+        // What azure-identity throws when no credential of the chain is available, and when Entra ID refuses one.
+        assertThat(StorageFailures.classify(new CompletionException(
+                new CredentialUnavailableException("ManagedIdentityCredential authentication unavailable."))))
+                .isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(StorageFailures.classify(new ClientAuthenticationException("AADSTS700016: application not found",
+                null))).isEqualTo(FailureClass.CONFIGURATION);
     }
 
     @Test

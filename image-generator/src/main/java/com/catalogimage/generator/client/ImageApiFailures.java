@@ -1,5 +1,6 @@
 package com.catalogimage.generator.client;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.catalogimage.contracts.FailureClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.errors.OpenAIInvalidDataException;
@@ -31,7 +32,24 @@ public final class ImageApiFailures {
         if (failure instanceof OpenAIInvalidDataException) {
             return FailureClass.INVALID_IMAGE; // the answer could not even be read as an images response
         }
+        if (isIdentityFailure(failure)) {
+            return FailureClass.CONFIGURATION; // no token (no managed identity, a wrong client id): no call can succeed
+        }
         return FailureClass.TRANSIENT; // I/O failures (OpenAIIoException) and anything unforeseen: bounded retries decide
+    }
+
+    /**
+     * azure-identity could not get a token for Entra ID auth: {@code CredentialUnavailableException} (no identity
+     * available here) and {@code ClientAuthenticationException} (the identity was refused), somewhere in the causes.
+     */
+    static boolean isIdentityFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 16; t = t.getCause()) {
+            if (t instanceof ClientAuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Classifies an HTTP answer by status, {@code error.code}, {@code error.inner_error.code} and message. */

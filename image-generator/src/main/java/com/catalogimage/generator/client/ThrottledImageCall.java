@@ -1,7 +1,6 @@
 package com.catalogimage.generator.client;
 
 import com.catalogimage.generator.client.DeploymentPool.Member;
-import com.openai.errors.OpenAIException;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +45,9 @@ public class ThrottledImageCall {
             attempts.incrementAndGet();
             pool.succeeded(member);
             return new Answer(response, member);
-        } catch (OpenAIException e) {
+        } catch (RuntimeException e) {
+            // The SDK's own exceptions, and what the bearer-token supplier throws (azure-identity's): classified alike,
+            // so a missing identity halts the generator like a wrong key rather than escaping as a raw failure.
             ImageApiException failure = ImageApiException.of(e);
             metrics.counter("generator.api.failures", "class", failure.failureClass().name(), "deployment", member.name())
                     .increment();

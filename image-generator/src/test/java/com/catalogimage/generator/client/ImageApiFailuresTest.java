@@ -3,6 +3,8 @@ package com.catalogimage.generator.client;
 import static com.catalogimage.generator.client.ImageApiFailures.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.identity.CredentialUnavailableException;
 import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.FailureClass.Action;
@@ -65,5 +67,14 @@ class ImageApiFailuresTest {
     void unreadableResponseIsAnInvalidImage() {
         assertThat(classify(new OpenAIInvalidDataException("bad json", null))).isEqualTo(FailureClass.INVALID_IMAGE);
         assertThat(FailureClass.INVALID_IMAGE.deadLetterReason()).isEqualTo(DeadLetterReason.INVALID_IMAGE);
+    }
+
+    @Test
+    void anIdentityThatGetsNoTokenIsAConfigurationErrorThatHaltsRatherThanARawFailure() {
+        assertThat(classify(new IllegalStateException("token supplier failed",
+                new CredentialUnavailableException("DefaultAzureCredential failed to retrieve a token"))))
+                .isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(classify(new ClientAuthenticationException("AADSTS7000215: invalid client secret", null)).action())
+                .isEqualTo(Action.PAUSE);
     }
 }
