@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * The one place that turns a failed record into what happens to it, for every consuming stage: held through a pause,
  * a delayed retry, or a dead letter with the contract headers ({@link DeadLetterHeaders}) and a DEAD_LETTERED status.
+ * What a failure says there is {@link Redaction cleaned} first.
  * Every consuming channel uses SmallRye's {@code delayed-retry-topic} failure strategy with
  * {@code dead-letter-queue.topic=image-dead-letters}: a plain nack moves the record to the next retry topic; a nack
  * whose metadata names a topic sends it there (the dead-letter topic, or a retry topic for a throttled record).
@@ -89,7 +90,8 @@ public final class FailurePolicy {
      * record anew once a pause ends.
      */
     public CompletionStage<Void> fail(Message<?> message, ImageRequest request, FailureClass failureClass,
-            String detail, Supplier<CompletionStage<Void>> again) {
+            String rawDetail, Supplier<CompletionStage<Void>> again) {
+        String detail = Redaction.clean(rawDetail);
         int delayedRetries = delayedRetries(message);
         int attempts = delayedRetries + 1;
         long productId = request.product().id();
@@ -126,8 +128,8 @@ public final class FailurePolicy {
     public CompletionStage<Void> poison(Message<?> message, String why) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         Header cause = record.getHeaders().lastHeader("deserialization-failure-reason");
-        String detail = "not a record of " + record.getTopic() + ": " + (why != null ? why : cause != null
-                ? new String(cause.value(), StandardCharsets.UTF_8) : "the record has no value");
+        String detail = Redaction.clean("not a record of " + record.getTopic() + ": " + (why != null ? why
+                : cause != null ? new String(cause.value(), StandardCharsets.UTF_8) : "the record has no value"));
         LOG.warnf("Poison record %s-%d@%d (key %s) dead-lettered: %s", record.getTopic(), record.getPartition(),
                 record.getOffset(), record.getKey(), detail);
         Long productId = productId(record.getKey());
