@@ -2,6 +2,7 @@ package com.catalogimage.generator.messaging;
 
 import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.FailureClass;
+import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.generator.service.GenerationService;
@@ -9,6 +10,7 @@ import com.catalogimage.generator.service.GenerationService.Failed;
 import com.catalogimage.generator.service.GenerationService.Generated;
 import com.catalogimage.generator.service.RequestDecision;
 import com.catalogimage.generator.service.StatusView;
+import com.catalogimage.generator.service.UnpublishedImages;
 import com.catalogimage.messaging.failure.FailurePolicy;
 import com.catalogimage.messaging.tracing.TracedRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,16 +38,18 @@ public class RequestConsumer {
     private final ImagePublisher publisher;
     private final StatusView view;
     private final FailurePolicy policy;
+    private final UnpublishedImages unpublished;
     private final MeterRegistry metrics;
     /** Request ids being generated right now: a second copy of one is a duplicate too. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public RequestConsumer(GenerationService generator, ImagePublisher publisher, StatusView view,
-            FailurePolicy policy, MeterRegistry metrics) {
+            FailurePolicy policy, UnpublishedImages unpublished, MeterRegistry metrics) {
         this.generator = generator;
         this.publisher = publisher;
         this.view = view;
         this.policy = policy;
+        this.unpublished = unpublished;
         this.metrics = metrics;
     }
 
@@ -65,7 +69,17 @@ public class RequestConsumer {
         }
         boolean mine = !view.alreadyGenerated(request.requestId()) && inFlight.add(request.requestId());
         try {
-            RequestDecision decision = RequestDecision.decide(request, !mine, view.lastImageOf(request.product().id()));
+            RequestDecision decision = RequestDecision.decide(request, !mine, unpublished.holds(request.requestId()),
+                    view.lastImageOf(request.product().id()));
+            if (decision == RequestDecision.PUBLISH_HELD) {
+                var held = unpublished.take(request.requestId());
+                if (held.isPresent()) {
+                    LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
+                            request.product().id(), request.requestId());
+                    return publish(message, held.get().image(), held.get().status());
+                }
+                decision = RequestDecision.DUPLICATE; // another copy of the record took it meanwhile
+            }
             if (decision != RequestDecision.GENERATE) {
                 count(decision.name().toLowerCase(), null);
                 LOG.infof("Product %d (request %s) skipped: %s", request.product().id(), request.requestId(), decision);
@@ -77,8 +91,7 @@ public class RequestConsumer {
                 record(generated);
                 ProductStatus status = ProductStatus.generated(request, generated.image().costUsd(),
                         detail(generated, FailurePolicy.attempts(message)), GeneratorMessaging.STAGE);
-                return publisher.generated(generated.image(), status)
-                        .chain(() -> Uni.createFrom().completionStage(message.ack()));
+                return publish(message, generated.image(), status);
             }
             Failed failed = (Failed) outcome;
             count(failed.failureClass().action() == FailureClass.Action.RETRY ? "retried" : "failed", null);
@@ -89,6 +102,21 @@ public class RequestConsumer {
                 inFlight.remove(request.requestId());
             }
         }
+    }
+
+    /**
+     * The image, then GENERATED, then the ack. A publication that fails keeps the paid image for the record's next
+     * delivery (a delayed retry) instead of losing it, and goes to the failure policy as a transient failure.
+     */
+    private Uni<Void> publish(Message<ImageRequest> message, GeneratedImage image, ProductStatus status) {
+        return publisher.generated(image, status)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> {
+                    unpublished.keep(image, status);
+                    return Uni.createFrom().completionStage(policy.fail(message, image.request(),
+                            FailureClass.TRANSIENT, "the generated image could not be published: " + failure,
+                            () -> again(message)));
+                });
     }
 
     /** A record held through a pause, handled anew once the pause ends (or as its probe). */

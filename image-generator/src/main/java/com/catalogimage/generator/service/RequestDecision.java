@@ -7,6 +7,8 @@ import java.time.Instant;
 public enum RequestDecision {
     /** Pay for an image. */
     GENERATE,
+    /** The image was paid for but its publication failed: publish the held image, call nothing. */
+    PUBLISH_HELD,
     /** This request id already has an image, or is being generated right now: a redelivery or a replayed copy. */
     DUPLICATE,
     /**
@@ -19,9 +21,13 @@ public enum RequestDecision {
 
     /**
      * @param known     whether the request id already has an image or is in flight
+     * @param held      whether this instance holds the request's image, generated but not published
      * @param lastImage when the product last had an image, from any request; {@code null} if never
      */
-    public static RequestDecision decide(ImageRequest request, boolean known, Instant lastImage) {
+    public static RequestDecision decide(ImageRequest request, boolean known, boolean held, Instant lastImage) {
+        if (held) {
+            return PUBLISH_HELD;
+        }
         if (known) {
             return DUPLICATE;
         }

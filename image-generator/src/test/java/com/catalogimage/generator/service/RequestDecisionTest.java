@@ -19,20 +19,26 @@ class RequestDecisionTest {
 
     @Test
     void aNewRequestIsGenerated() {
-        assertThat(RequestDecision.decide(request(Origin.SCAN), false, null)).isEqualTo(RequestDecision.GENERATE);
-        assertThat(RequestDecision.decide(request(Origin.SCAN), false, ASKED.minusSeconds(1)))
+        assertThat(RequestDecision.decide(request(Origin.SCAN), false, false, null)).isEqualTo(RequestDecision.GENERATE);
+        assertThat(RequestDecision.decide(request(Origin.SCAN), false, false, ASKED.minusSeconds(1)))
                 .isEqualTo(RequestDecision.GENERATE);
     }
 
     @Test
     void aRequestIdWithAnImageOrInFlightIsADuplicate() {
-        assertThat(RequestDecision.decide(request(Origin.REPLAY), true, null)).isEqualTo(RequestDecision.DUPLICATE);
+        assertThat(RequestDecision.decide(request(Origin.REPLAY), true, false, null)).isEqualTo(RequestDecision.DUPLICATE);
     }
 
     @Test
     void aScanRequestMadeBeforeTheProductsImageIsSupersededButAReplayNever() {
-        assertThat(RequestDecision.decide(request(Origin.SCAN), false, ASKED)).isEqualTo(RequestDecision.SUPERSEDED);
-        assertThat(RequestDecision.decide(request(Origin.REPLAY), false, ASKED.plusSeconds(60)))
+        assertThat(RequestDecision.decide(request(Origin.SCAN), false, false, ASKED)).isEqualTo(RequestDecision.SUPERSEDED);
+        assertThat(RequestDecision.decide(request(Origin.REPLAY), false, false, ASKED.plusSeconds(60)))
                 .isEqualTo(RequestDecision.GENERATE);
+    }
+
+    @Test
+    void anImagePaidForButNotPublishedIsPublishedFromWhatIsHeldNeverGeneratedAgain() {
+        // The request id counts as generated (its cost is in today's budget), yet no one has the image but this instance.
+        assertThat(RequestDecision.decide(request(Origin.SCAN), true, true, ASKED)).isEqualTo(RequestDecision.PUBLISH_HELD);
     }
 }
