@@ -38,11 +38,17 @@ class ScanResourceTest {
 
     @Test
     void theEstimatePricesWhatAScanWouldRequestWithoutRequestingIt() {
-        given().when().get("/estimate").then()
+        given().header("X-API-Key", "test-operator-key").when().get("/estimate").then()
                 .statusCode(200)
                 .body("model", equalTo("gpt-image-1-mini"))
                 .body("quality", equalTo("low"))
                 .body("size", equalTo("1024x1024"))
                 .body("unitPriceUsd", equalTo(0.011f));
+    }
+
+    @Test
+    void theEstimateReadsTheWholeCatalogSoItIsForOperatorsOnly() {
+        given().when().get("/estimate").then().statusCode(401);
+        given().header("X-API-Key", "not-the-key").when().get("/estimate").then().statusCode(401);
     }
 }
