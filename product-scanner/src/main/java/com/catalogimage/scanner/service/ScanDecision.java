@@ -3,7 +3,6 @@ package com.catalogimage.scanner.service;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
-import com.catalogimage.contracts.ProductStatus.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,10 +22,20 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
     public enum Kind {
         /** Never requested: request it. */
         REQUEST,
-        /** Requested before, and it needs an image again (stuck in flight, cleared, someone's image removed). */
+        /**
+         * Requested before, and it needs an image again: its request never showed up (REQUESTED past the in-flight
+         * timeout; a request still queued behind a backlog is superseded by the generator, decision 0011), or it had an
+         * image that was cleared or replaced and removed since.
+         */
         REQUEST_AGAIN,
         /** A request is on its way. */
         IN_FLIGHT,
+        /**
+         * Its image is paid for and has waited past the in-flight timeout in a later stage (storage or the catalog
+         * refusing us, a stage down): its records wait in Kafka and go on when the stage does. Never requested again
+         * automatically: a new request made after the image would be generated and paid for again. Reported instead.
+         */
+        STUCK,
         /** Its text cannot make a picture (or copies another product's): skip it with a reason, once. */
         SKIP,
         /** Skipped by an earlier scan; stays so. */
@@ -47,9 +56,9 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         if (last.isPresent()) {
             ProductStatus status = last.get();
             return switch (status.state()) {
-                case REQUESTED, GENERATED, STORED, UNKNOWN -> status.state() == State.UNKNOWN || status.at() == null
-                        || Duration.between(status.at(), now).compareTo(inFlightTimeout) < 0
-                        ? of(Kind.IN_FLIGHT) : again(attempt);
+                case REQUESTED -> waitedPast(status, inFlightTimeout, now) ? again(attempt) : of(Kind.IN_FLIGHT);
+                case GENERATED, STORED -> waitedPast(status, inFlightTimeout, now) ? of(Kind.STUCK) : of(Kind.IN_FLIGHT);
+                case UNKNOWN -> of(Kind.IN_FLIGHT);
                 case COMPLETED -> again(attempt); // it had an image and has none now
                 case SKIPPED -> status.reason() == ReasonCode.ALREADY_HAS_IMAGE
                         ? again(attempt) // someone set an image, then cleared it
@@ -69,6 +78,11 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
     /** Whether the scan writes something for it: a request, or a skip status. */
     public boolean emits() {
         return kind == Kind.REQUEST || kind == Kind.REQUEST_AGAIN || kind == Kind.SKIP;
+    }
+
+    /** A status without a time says nothing about how long it waited: it is taken as fresh. */
+    private static boolean waitedPast(ProductStatus status, Duration inFlightTimeout, Instant now) {
+        return status.at() != null && Duration.between(status.at(), now).compareTo(inFlightTimeout) >= 0;
     }
 
     private static ScanDecision of(Kind kind) {
@@ -91,6 +105,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         int requested;
         int again;
         int inFlight;
+        int stuck;
         int deadLettered;
         final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
 
@@ -102,6 +117,10 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
                     again++;
                 }
                 case IN_FLIGHT -> inFlight++;
+                case STUCK -> {
+                    inFlight++;
+                    stuck++;
+                }
                 case SKIP, SKIPPED_BEFORE -> skipped.merge(decision.reason(), 1, Integer::sum);
                 case DEAD_LETTERED -> deadLettered++;
             }

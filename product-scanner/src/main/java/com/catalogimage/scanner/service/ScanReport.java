@@ -11,7 +11,9 @@ import java.util.Map;
  * @param missing            rows without an image
  * @param requested          image requests emitted (or that would be, in a dry run)
  * @param alreadyInFlight    missing rows already requested and not finished
- * @param requestedAgain     of {@code requested}: stuck past the in-flight timeout, or completed earlier and cleared since
+ * @param requestedAgain     of {@code requested}: a request that never showed up, or completed earlier and cleared since
+ * @param stuck              of {@code alreadyInFlight}: paid for and waiting past the in-flight timeout in a later stage,
+ *                           never requested again automatically
  * @param deadLettered       missing rows waiting in the dead-letter topic for an operator
  * @param skipped            missing rows not requested, by reason
  */
@@ -25,6 +27,7 @@ public record ScanReport(
         int requested,
         int alreadyInFlight,
         int requestedAgain,
+        int stuck,
         int deadLettered,
         Map<ReasonCode, Integer> skipped) {
 }

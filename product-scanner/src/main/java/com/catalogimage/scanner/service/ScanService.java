@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /** One scan: read the catalog, decide for each product without an image, emit what needs a picture. */
@@ -39,6 +40,8 @@ public class ScanService {
     private final ScannerConfig config;
     private final MeterRegistry metrics;
     private volatile ScanReport latest;
+    /** Products paid for and stuck past the in-flight timeout at the last scan: for an alert, never re-requested. */
+    private final AtomicInteger stuck;
 
     public ScanService(CatalogReader catalog, StatusStore statuses, InputHygiene hygiene, RequestPublisher publisher,
             ScannerConfig config, MeterRegistry metrics) {
@@ -48,6 +51,7 @@ public class ScanService {
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
+        this.stuck = metrics.gauge("scanner.products.stuck", new AtomicInteger());
     }
 
     /** Scans and emits. Scans never overlap: a second caller waits for the first. */
@@ -97,6 +101,10 @@ public class ScanService {
             if (decision.kind() == ScanDecision.Kind.REQUEST_AGAIN) {
                 LOG.warnf("Product %d was %s (request %s) and has no image: requesting it again", entry.product().id(),
                         last.get().state(), last.get().requestId());
+            } else if (decision.kind() == ScanDecision.Kind.STUCK) {
+                LOG.warnf("Product %d has been %s since %s (request %s): its image is paid for and waits in a later "
+                        + "stage (is the uploader or the updater paused?); it is not requested again", entry.product().id(),
+                        last.get().state(), last.get().at(), last.get().requestId());
             }
             if (!dryRun && decision.emits()) {
                 sends.add(emit(entry.product(), decision));
@@ -107,8 +115,8 @@ public class ScanService {
         }
         await(sends);
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
-                Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.deadLettered,
-                tally.skipped);
+                Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
+                tally.deadLettered, tally.skipped);
         if (!dryRun) {
             record(report);
         }
@@ -139,13 +147,14 @@ public class ScanService {
         // Prometheus wants one set of tag keys per meter name, hence reason "none" where there is no reason.
         metrics.counter("scanner.products", "outcome", "requested", "reason", "none").increment(report.requested());
         metrics.counter("scanner.products", "outcome", "in-flight", "reason", "none").increment(report.alreadyInFlight());
+        stuck.set(report.stuck());
         report.skipped().forEach((reason, count) ->
                 metrics.counter("scanner.products", "outcome", "skipped", "reason", reason.name()).increment(count));
         metrics.timer("scanner.scan.duration", "mode", report.mode())
                 .record(Duration.between(report.startedAt(), report.finishedAt()));
-        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d in flight, %d dead-lettered, skipped %s",
-                report.trigger(), report.seen(), report.missing(), report.requested(), report.requestedAgain(),
-                report.alreadyInFlight(), report.deadLettered(), report.skipped());
+        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d in flight (%d stuck), %d "
+                + "dead-lettered, skipped %s", report.trigger(), report.seen(), report.missing(), report.requested(),
+                report.requestedAgain(), report.alreadyInFlight(), report.stuck(), report.deadLettered(), report.skipped());
     }
 
     /** The scanner cannot decide yet. */

@@ -34,10 +34,20 @@ class ScanDecisionTest {
     }
 
     @Test
-    void aRequestInFlightIsLeftAloneUntilItOutlivesTheTimeoutThenRequestedAgainAsTheNextAttempt() {
-        assertThat(decide(status(State.GENERATED, null, NOW.minus(TIMEOUT).plusSeconds(1))).kind()).isEqualTo(Kind.IN_FLIGHT);
-        assertThat(decide(status(State.STORED, null, NOW.minus(TIMEOUT))))
+    void aRequestThatNeverShowedUpIsRequestedAgainAsTheNextAttemptOnceItOutlivesTheTimeout() {
+        assertThat(decide(status(State.REQUESTED, null, NOW.minus(TIMEOUT).plusSeconds(1))).kind()).isEqualTo(Kind.IN_FLIGHT);
+        assertThat(decide(status(State.REQUESTED, null, NOW.minus(TIMEOUT))))
                 .isEqualTo(new ScanDecision(Kind.REQUEST_AGAIN, 3, null, null));
+    }
+
+    @Test
+    void anImagePaidForThatWaitsInALaterStageIsReportedStuckNeverRequestedAgain() {
+        // The uploader or the updater paused for longer than the timeout: a new request would pay for a second image.
+        assertThat(decide(status(State.GENERATED, null, NOW.minus(TIMEOUT).plusSeconds(1))).kind()).isEqualTo(Kind.IN_FLIGHT);
+        ScanDecision stuck = decide(status(State.STORED, null, NOW.minus(Duration.ofHours(5))));
+        assertThat(stuck.kind()).isEqualTo(Kind.STUCK);
+        assertThat(stuck.emits()).isFalse();
+        assertThat(decide(status(State.GENERATED, null, NOW.minus(TIMEOUT))).kind()).isEqualTo(Kind.STUCK);
     }
 
     @Test
@@ -80,7 +90,10 @@ class ScanDecisionTest {
         tally.count(decide(null));
         tally.count(decide(status(State.COMPLETED, null, NOW)));
         tally.count(decide(status(State.SKIPPED, ReasonCode.DUPLICATE, NOW)));
+        tally.count(decide(status(State.STORED, null, NOW.minus(Duration.ofDays(1)))));
         assertThat(tally.requested).isEqualTo(2);
+        assertThat(tally.inFlight).isEqualTo(1);
+        assertThat(tally.stuck).isEqualTo(1);
         assertThat(tally.again).isEqualTo(1);
         assertThat(tally.skipped).containsEntry(ReasonCode.DUPLICATE, 1);
     }

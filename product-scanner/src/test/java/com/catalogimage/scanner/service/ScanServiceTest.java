@@ -1,9 +1,5 @@
 package com.catalogimage.scanner.service;
 
-import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
@@ -15,6 +11,7 @@ import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.dab.DabEmulator;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,6 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -37,6 +37,9 @@ class ScanServiceTest {
 
     @Inject
     StatusStore store;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void requestsAProductWithoutImageOnceWithItsCategory() {
@@ -88,6 +91,18 @@ class ScanServiceTest {
 
         assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
                 .singleElement().satisfies(request -> assertThat(request.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void aProductWhoseImageIsPaidForAndWaitsInALaterStageIsReportedStuckNotRequestedAgain() {
+        long id = insert("Oak Serving Tray " + UUID.randomUUID(), "Rectangular oak serving tray with cut-out handles.", 3);
+        writeStatus(status(id, State.STORED, Instant.now().minus(Duration.ofHours(2)), 1));
+
+        ScanReport report = scans.scan("test");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+        assertThat(report.stuck()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get("scanner.products.stuck").gauge().value()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
