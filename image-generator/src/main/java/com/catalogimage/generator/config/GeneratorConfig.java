@@ -59,7 +59,11 @@ public interface GeneratorConfig {
 
     /** Whether the model is a dall-e one, which takes other parameters (no output format) and shorter prompts. */
     default boolean dallE() {
-        return model() != null && model().startsWith("dall-e");
+        return isDallE(model());
+    }
+
+    static boolean isDallE(String model) {
+        return model != null && model.startsWith("dall-e");
     }
 
     /** {@code 1024x1024}, {@code 1024x1536}, {@code 1536x1024} or {@code auto} (gpt-image); dall-e-3 has its own sizes. */

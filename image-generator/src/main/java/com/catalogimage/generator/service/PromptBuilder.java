@@ -2,6 +2,7 @@ package com.catalogimage.generator.service;
 
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
+import com.catalogimage.generator.config.GeneratorConfig;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,11 +54,7 @@ public final class PromptBuilder {
 
     /** The longest prompt the model family accepts. */
     public static int maxPromptChars(String model) {
-        return isDallE(model) ? DALL_E_MAX_PROMPT : GPT_IMAGE_MAX_PROMPT;
-    }
-
-    public static boolean isDallE(String model) {
-        return model != null && model.startsWith("dall-e");
+        return GeneratorConfig.isDallE(model) ? DALL_E_MAX_PROMPT : GPT_IMAGE_MAX_PROMPT;
     }
 
     String fill(Product product) {
