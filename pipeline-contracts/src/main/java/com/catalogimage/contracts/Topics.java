@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every topic the pipeline uses, with the partition counts and configs it needs. Key on every topic: the product id.
- * The local stack creates topics from {@link #all()}; deployment manifests are checked against it.
+ * Every topic the pipeline uses, with the partition counts and configs it needs. Key on every topic: the product id;
+ * on the generator's ledger ({@link #PAID_GENERATIONS}) the request id. The local stack creates topics from {@link #all()}; deployment manifests are checked against it.
  */
 public final class Topics {
 
@@ -15,6 +15,13 @@ public final class Topics {
     public static final String STORED_IMAGES = "stored-images";
     public static final String IMAGE_STATUS = "image-status";
     public static final String DEAD_LETTERS = "image-dead-letters";
+    /**
+     * The generator's ledger of paid images ({@link PaidGeneration}), keyed by request id: what it has paid for and
+     * whether each image got out, read whole at every start (docs/decisions/0014).
+     */
+    public static final String PAID_GENERATIONS = "paid-generations";
+    /** How long the ledger keeps a request id: longer than any record carrying it can come back from Kafka. */
+    public static final long LEDGER_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
     /** Partitions of every pipeline topic: the most consumers one stage can usefully run. */
     public static final int PARTITIONS = 6;
@@ -57,6 +64,13 @@ public final class Topics {
         specs.add(new Spec(IMAGE_STATUS, PARTITIONS, Map.of(
                 "cleanup.policy", "compact",
                 // Compact soon enough that a restarting scanner reads little, late enough to keep recent history.
+                "min.compaction.lag.ms", "60000",
+                "segment.ms", "3600000")));
+        specs.add(new Spec(PAID_GENERATIONS, PARTITIONS, Map.of(
+                // One record per request id survives (its latest: published or not); compaction never drops a
+                // request id, only its earlier record, and the whole ledger goes after the retention.
+                "cleanup.policy", "compact,delete",
+                "retention.ms", String.valueOf(LEDGER_RETENTION_MS),
                 "min.compaction.lag.ms", "60000",
                 "segment.ms", "3600000")));
         specs.add(new Spec(DEAD_LETTERS, PARTITIONS, Map.of(

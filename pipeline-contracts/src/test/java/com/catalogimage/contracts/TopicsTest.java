@@ -40,6 +40,15 @@ class TopicsTest {
     }
 
     @Test
+    void theLedgerKeepsEveryRequestIdForLongerThanAnyRecordCanComeBack() {
+        assertThat(byName.get(Topics.PAID_GENERATIONS).configs())
+                .containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", String.valueOf(Topics.LEDGER_RETENTION_MS));
+        long deadLetterRetention = Long.parseLong(byName.get(Topics.DEAD_LETTERS).configs().get("retention.ms"));
+        assertThat(Topics.LEDGER_RETENTION_MS).isGreaterThanOrEqualTo(deadLetterRetention);
+    }
+
+    @Test
     void topicNamesAreUnique() {
         assertThat(Topics.all()).extracting(Topics.Spec::name).doesNotHaveDuplicates();
     }

@@ -4,6 +4,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.messaging.order.KeyLocks;
 import com.catalogimage.updater.client.Catalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ public class CatalogWriter {
      * a scan's request) can meet here at once; read-decide-write must not interleave for one product, or both read
      * "no image" and both write. Striped by product id: records of different products still run in parallel.
      */
-    private final Object[] productLocks = new Object[64];
+    private final KeyLocks productLocks = new KeyLocks();
 
     public CatalogWriter(Catalog catalog, MeterRegistry registry) {
         this.catalog = catalog;
@@ -50,9 +51,6 @@ public class CatalogWriter {
             outcomes.put(decision, counter(registry, outcome));
         }
         this.failed = counter(registry, "failed");
-        for (int i = 0; i < productLocks.length; i++) {
-            productLocks[i] = new Object();
-        }
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -69,7 +67,7 @@ public class CatalogWriter {
         try {
             long productId = stored.request().product().id();
             WriteDecision decision;
-            synchronized (productLocks[Math.floorMod(Long.hashCode(productId), productLocks.length)]) {
+            try (KeyLocks.Held held = productLocks.lock(productId)) {
                 decision = readDecideWrite(productId, stored.url());
             }
             outcomes.get(decision).increment();

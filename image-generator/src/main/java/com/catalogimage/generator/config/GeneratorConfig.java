@@ -92,6 +92,16 @@ public interface GeneratorConfig {
     Duration timeout();
 
     /**
+     * How long a shutdown (SIGTERM) waits for the requests in hand: their calls to answer and their images to be
+     * published and entered in the ledger (docs/decisions/0014). Longer than {@link #timeout()} plus a wait for a
+     * permit, so that a call that has started can end; what still runs after it is abandoned, as at a crash, and its
+     * record comes again. Kubernetes' {@code terminationGracePeriodSeconds} must be longer still (deploy-validation
+     * checks it).
+     */
+    @WithDefault("150s")
+    Duration shutdownGrace();
+
+    /**
      * The largest decoded image accepted. Images travel inline as base64 (4/3 larger) in a record limited to
      * {@code Topics.MAX_MESSAGE_BYTES} (16 MiB), beside the request and its prompt: 12 MB leaves room for both.
      */

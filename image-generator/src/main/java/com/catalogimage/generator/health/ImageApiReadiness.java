@@ -2,6 +2,7 @@ package com.catalogimage.generator.health;
 
 import com.catalogimage.generator.client.DeploymentPool;
 import com.catalogimage.generator.config.GeneratorConfig;
+import com.catalogimage.generator.messaging.PaidLedgerConsumer;
 import com.catalogimage.generator.service.Budget;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import com.catalogimage.messaging.status.StatusMemory;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * DOWN while the status topic is still being read (duplicates could not be recognised) and once the image API has
+ * DOWN while the status topic or the ledger of paid images is still being read (duplicates could not be recognised) and once the image API has
  * refused to serve anything (configuration error, blocked resource), with the reason. A spent budget keeps it UP (the
  * generator is fine, it waits on purpose) and says so in the details. It never calls the API: the only call there is
  * costs an image. The API's real answers to real requests, and the pause's probe (a held request), are the probe.
@@ -27,14 +28,16 @@ public class ImageApiReadiness implements HealthCheck {
     private final DeploymentPool pool;
     private final StatusMemory memory;
     private final Budget budget;
+    private final PaidLedgerConsumer ledger;
 
     public ImageApiReadiness(ConsumptionPause pause, GeneratorConfig config, DeploymentPool pool, StatusMemory memory,
-            Budget budget) {
+            Budget budget, PaidLedgerConsumer ledger) {
         this.pause = pause;
         this.config = config;
         this.pool = pool;
         this.memory = memory;
         this.budget = budget;
+        this.ledger = ledger;
     }
 
     @Override
@@ -54,6 +57,10 @@ public class ImageApiReadiness implements HealthCheck {
         if (!memory.caughtUp()) {
             return response.down().withData("status-topic", "reading image-status from the beginning: "
                     + memory.behind() + " records to go").build();
+        }
+        if (!ledger.caughtUp()) {
+            return response.down().withData("ledger", "reading paid-generations from the beginning: "
+                    + ledger.behind() + " records to go").build();
         }
         return response.up().build();
     }

@@ -11,6 +11,10 @@ public final class Channels {
     public static final String GENERATED = "generated-images";
     /** Outgoing {@code image-status}. */
     public static final String STATUS = "status-out";
+    /** Incoming {@code paid-generations}: the whole ledger at every start, for idempotency and the budget. */
+    public static final String LEDGER_IN = "paid-in";
+    /** Outgoing {@code paid-generations}. */
+    public static final String LEDGER = "paid-out";
 
     private Channels() {
     }

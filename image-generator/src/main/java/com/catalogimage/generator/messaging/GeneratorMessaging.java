@@ -2,9 +2,10 @@ package com.catalogimage.generator.messaging;
 
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.generator.config.GeneratorConfig;
-import com.catalogimage.generator.service.StatusView;
+import com.catalogimage.generator.service.PaidImages;
 import com.catalogimage.messaging.failure.FailurePolicy;
 import com.catalogimage.messaging.pause.ConsumptionPause;
+import com.catalogimage.messaging.shutdown.InFlightWork;
 import com.catalogimage.messaging.status.ChannelEndOffsets;
 import com.catalogimage.messaging.status.StatusMemory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,15 +24,25 @@ import org.eclipse.microprofile.config.Config;
 public class GeneratorMessaging {
 
     public static final String STAGE = "image-generator";
-    /** Why requests wait at start: duplicates cannot be recognised before the status topic is read to its end. */
-    static final String CATCHING_UP = "reading image-status";
+    /**
+     * Why requests wait at start: duplicates and today's spend are not known before the ledger and the status topic
+     * are read to their ends.
+     */
+    static final String CATCHING_UP = "reading paid-generations and image-status";
 
     @Produces
     @Singleton
-    StatusMemory memory(KafkaClientService clients, StatusView view) {
+    StatusMemory memory(KafkaClientService clients, PaidImages paidImages) {
         StatusMemory memory = new StatusMemory(new ChannelEndOffsets(clients, Channels.STATUS_IN, Topics.IMAGE_STATUS));
-        memory.addListener(view);
+        memory.addListener(paidImages);
         return memory;
+    }
+
+    /** The records being generated: a shutdown waits for them (GeneratorShutdown). */
+    @Produces
+    @Singleton
+    InFlightWork work() {
+        return new InFlightWork();
     }
 
     /**

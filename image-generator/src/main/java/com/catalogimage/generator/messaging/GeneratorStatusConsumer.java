@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Feeds every status written by any stage into the generator's {@link StatusMemory}, and lets requests in once it has
- * read the topic to where it stood at start.
+ * Feeds every status written by any stage into the generator's {@link StatusMemory}, and lets requests in once it and
+ * the ledger of paid images ({@link PaidLedgerConsumer}) have read their topics to where they stood at start.
  */
 @ApplicationScoped
 public class GeneratorStatusConsumer {
@@ -19,11 +19,14 @@ public class GeneratorStatusConsumer {
     private final StatusMemory memory;
     private final ConsumptionPause pause;
     private final Budget budget;
+    private final PaidLedgerConsumer ledger;
 
-    public GeneratorStatusConsumer(StatusMemory memory, ConsumptionPause pause, Budget budget) {
+    public GeneratorStatusConsumer(StatusMemory memory, ConsumptionPause pause, Budget budget,
+            PaidLedgerConsumer ledger) {
         this.memory = memory;
         this.pause = pause;
         this.budget = budget;
+        this.ledger = ledger;
     }
 
     /**
@@ -36,10 +39,10 @@ public class GeneratorStatusConsumer {
         memory.apply(records);
     }
 
-    /** The status topic may be empty (no record to trigger the check), and a new UTC day frees the budget. */
+    /** The topics may be empty (no record to trigger the check), and a new UTC day frees the budget. */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (pause.isHeldFor(GeneratorMessaging.CATCHING_UP) && memory.caughtUp()) {
+        if (pause.isHeldFor(GeneratorMessaging.CATCHING_UP) && ledger.caughtUp() && memory.caughtUp()) {
             pause.release(GeneratorMessaging.CATCHING_UP);
         }
         pause.sync();

@@ -4,52 +4,63 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.generator.service.GenerationService;
 import com.catalogimage.generator.service.GenerationService.Failed;
 import com.catalogimage.generator.service.GenerationService.Generated;
+import com.catalogimage.generator.service.GenerationService.NotStarted;
+import com.catalogimage.generator.service.PaidImages;
 import com.catalogimage.generator.service.RequestDecision;
-import com.catalogimage.generator.service.StatusView;
 import com.catalogimage.generator.service.UnpublishedImages;
 import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.messaging.order.KeyLocks;
+import com.catalogimage.messaging.shutdown.InFlightWork;
 import com.catalogimage.messaging.tracing.TracedRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * The generator's main flow: one image request in; the {@link RequestDecision}; an image and GENERATED out, or the
- * request skipped as a duplicate or superseded; a failure goes to the shared {@link FailurePolicy}.
+ * request skipped as a duplicate or superseded; a failure goes to the shared {@link FailurePolicy}. Every image paid
+ * for goes to the ledger twice (docs/decisions/0014): as soon as the API answered, so that a restart still counts it
+ * and knows its request id, and once it is published, so that a later delivery of the request id is a duplicate.
+ * Everything about one product, from the decision to the publication, runs under that product's lock: records run in
+ * parallel and out of order, and a second record of the product (a redelivery, a scan's re-request beside a replay)
+ * must see what the first one did.
  */
 @ApplicationScoped
 public class RequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
+    /** A ledger write is a small record to a healthy broker; longer means the broker is in trouble, and so is the image. */
+    private static final Duration LEDGER_WAIT = Duration.ofSeconds(30);
 
     private final GenerationService generator;
     private final ImagePublisher publisher;
-    private final StatusView view;
+    private final PaidImages paidImages;
     private final FailurePolicy policy;
     private final UnpublishedImages unpublished;
+    private final InFlightWork work;
     private final MeterRegistry metrics;
-    /** Request ids being generated right now: a second copy of one is a duplicate too. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final KeyLocks products = new KeyLocks();
 
-    public RequestConsumer(GenerationService generator, ImagePublisher publisher, StatusView view,
-            FailurePolicy policy, UnpublishedImages unpublished, MeterRegistry metrics) {
+    public RequestConsumer(GenerationService generator, ImagePublisher publisher, PaidImages paidImages,
+            FailurePolicy policy, UnpublishedImages unpublished, InFlightWork work, MeterRegistry metrics) {
         this.generator = generator;
         this.publisher = publisher;
-        this.view = view;
+        this.paidImages = paidImages;
         this.policy = policy;
         this.unpublished = unpublished;
+        this.work = work;
         this.metrics = metrics;
     }
 
@@ -67,56 +78,102 @@ public class RequestConsumer {
             return Uni.createFrom().completionStage(policy.poison(message,
                     request == null ? null : "the record has no request id or no product"));
         }
-        boolean mine = !view.alreadyGenerated(request.requestId()) && inFlight.add(request.requestId());
+        if (!work.enter()) {
+            return notStarted(request);
+        }
         try {
-            RequestDecision decision = RequestDecision.decide(request, !mine, unpublished.holds(request.requestId()),
-                    view.lastImageOf(request.product().id()));
-            if (decision == RequestDecision.PUBLISH_HELD) {
-                var held = unpublished.take(request.requestId());
-                if (held.isPresent()) {
-                    LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
-                            request.product().id(), request.requestId());
-                    return publish(message, held.get().image(), held.get().status());
-                }
-                decision = RequestDecision.DUPLICATE; // another copy of the record took it meanwhile
+            CompletionStage<Void> outcome;
+            try (KeyLocks.Held held = products.lock(request.product().id())) {
+                outcome = handle(message, request);
             }
-            if (decision != RequestDecision.GENERATE) {
-                count(decision.name().toLowerCase(), null);
-                LOG.infof("Product %d (request %s) skipped: %s", request.product().id(), request.requestId(), decision);
-                return Uni.createFrom().completionStage(message.ack());
-            }
-            GenerationService.Outcome outcome = generator.generate(request);
-            if (outcome instanceof Generated generated) {
-                count("generated", null);
-                record(generated);
-                ProductStatus status = ProductStatus.generated(request, generated.image().costUsd(),
-                        detail(generated, FailurePolicy.attempts(message)), GeneratorMessaging.STAGE);
-                return publish(message, generated.image(), status);
-            }
-            Failed failed = (Failed) outcome;
-            count(failed.failureClass().action() == FailureClass.Action.RETRY ? "retried" : "failed", null);
-            return Uni.createFrom().completionStage(policy.fail(message, request, failed.failureClass(),
-                    failed.detail(), () -> again(message)));
+            return Uni.createFrom().completionStage(outcome);
         } finally {
-            if (mine) {
-                inFlight.remove(request.requestId());
-            }
+            work.exit();
+        }
+    }
+
+    /** Decides, generates and publishes, blocking, under the product's lock; a failure's handling is returned. */
+    private CompletionStage<Void> handle(Message<ImageRequest> message, ImageRequest request)
+            throws InterruptedException {
+        String requestId = request.requestId();
+        RequestDecision decision = RequestDecision.decide(request, paidImages.published(requestId),
+                unpublished.holds(requestId), paidImages.lastImageOf(request.product().id()));
+        if (decision == RequestDecision.PUBLISH_HELD) {
+            var held = unpublished.take(requestId).orElseThrow(); // under the lock: no other copy took it
+            LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
+                    request.product().id(), requestId);
+            return publish(message, held.image(), held.status());
+        }
+        if (decision != RequestDecision.GENERATE) {
+            count(decision.name().toLowerCase(), null);
+            LOG.infof("Product %d (request %s) skipped: %s", request.product().id(), requestId, decision);
+            return message.ack();
+        }
+        paidImages.paid(requestId).ifPresent(earlier -> LOG.warnf("Product %d (request %s): paid for before (%d "
+                + "image(s), the latest at %s) but never published (a crash or a dropped held image): generating it "
+                + "again", request.product().id(), requestId, earlier.images(), earlier.at()));
+        GenerationService.Outcome outcome = generator.generate(request);
+        if (outcome instanceof NotStarted) {
+            return notStarted(request).subscribeAsCompletionStage();
+        }
+        if (outcome instanceof Generated generated) {
+            writeLedger(generated.paid());
+            count("generated", null);
+            record(generated);
+            ProductStatus status = ProductStatus.generated(request, generated.image().costUsd(),
+                    detail(generated, FailurePolicy.attempts(message)), GeneratorMessaging.STAGE);
+            return publish(message, generated.image(), status);
+        }
+        Failed failed = (Failed) outcome;
+        if (failed.paid() != null) {
+            writeLedger(failed.paid()); // an unusable answer is charged all the same
+        }
+        count(failed.failureClass().action() == FailureClass.Action.RETRY ? "retried" : "failed", null);
+        return policy.fail(message, request, failed.failureClass(), failed.detail(), () -> again(message));
+    }
+
+    /**
+     * The image, then GENERATED, then the ledger says it is out, then the ack. A publication that fails keeps the paid
+     * image for the record's next delivery (a delayed retry) instead of losing it, and goes to the failure policy as a
+     * transient failure.
+     */
+    private CompletionStage<Void> publish(Message<ImageRequest> message, GeneratedImage image, ProductStatus status) {
+        try {
+            publisher.generated(image, status).await().indefinitely();
+        } catch (RuntimeException failure) {
+            unpublished.keep(image, status);
+            return policy.fail(message, image.request(), FailureClass.TRANSIENT,
+                    "the generated image could not be published: " + failure, () -> again(message));
+        }
+        paidImages.paid(image.request().requestId()).map(PaidGeneration::asPublished).ifPresent(out -> {
+            paidImages.onPaid(out);
+            writeLedger(out);
+        });
+        return message.ack();
+    }
+
+    /**
+     * Waits until the broker has the entry. A failure is logged, not fatal: the image is paid for either way, and
+     * publishing it matters more; the entry written once it is published carries everything again.
+     */
+    private void writeLedger(PaidGeneration paid) {
+        try {
+            publisher.paid(paid).await().atMost(LEDGER_WAIT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Product %d (request %s): the ledger entry (published: %s) could not be written: %s; a restart "
+                    + "before its next entry may not count this image", paid.productId(), paid.requestId(),
+                    paid.published(), e.toString());
         }
     }
 
     /**
-     * The image, then GENERATED, then the ack. A publication that fails keeps the paid image for the record's next
-     * delivery (a delayed retry) instead of losing it, and goes to the failure policy as a transient failure.
+     * A record that arrives, or waits for the budget, while the service shuts down: nothing was paid, and it stays
+     * unacknowledged, so the consumer that gets the partition next takes it.
      */
-    private Uni<Void> publish(Message<ImageRequest> message, GeneratedImage image, ProductStatus status) {
-        return publisher.generated(image, status)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> {
-                    unpublished.keep(image, status);
-                    return Uni.createFrom().completionStage(policy.fail(message, image.request(),
-                            FailureClass.TRANSIENT, "the generated image could not be published: " + failure,
-                            () -> again(message)));
-                });
+    private Uni<Void> notStarted(ImageRequest request) {
+        LOG.infof("Product %d (request %s): not started, shutting down; left for the next consumer",
+                request.product().id(), request.requestId());
+        return Uni.createFrom().nothing();
     }
 
     /** A record held through a pause, handled anew once the pause ends (or as its probe). */

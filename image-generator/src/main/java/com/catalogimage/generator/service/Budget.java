@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The daily caps on images and on list-price spend (UTC days). Today's usage is what the status topic says was
- * generated today, by every instance, plus this instance's calls in flight; so a restart does not reset it, and a
+ * The daily caps on images and on list-price spend (UTC days). Today's usage is what the ledger of paid images says
+ * was paid for today, by every instance, plus this instance's calls in flight; so a restart does not reset it, and a
  * raised cap takes effect at once. When a cap is reached, consuming pauses: records wait in Kafka, nothing is
  * dead-lettered; it resumes on the next UTC day.
  */
@@ -20,7 +20,7 @@ public class Budget {
 
     private static final Logger LOG = Logger.getLogger(Budget.class);
 
-    private final StatusView view;
+    private final PaidImages paid;
     /** What the pause says while a cap holds requests back. */
     static final String HOLD = "the daily budget is spent";
 
@@ -31,23 +31,23 @@ public class Budget {
     private int inFlight;
     private String reached;
 
-    public Budget(StatusView view, ConsumptionPause pause, GeneratorConfig config, GenerationPrice price,
+    public Budget(PaidImages paid, ConsumptionPause pause, GeneratorConfig config, GenerationPrice price,
             MeterRegistry metrics) {
-        this.view = view;
+        this.paid = paid;
         this.pause = pause;
         this.dailyImages = config.budget().dailyImages();
         this.dailyCost = config.budget().dailyCostUsd();
         this.pricePerImage = price.perImage().orElse(BigDecimal.ZERO);
-        metrics.gauge("generator.budget.images.today", this, budget -> budget.view.imagesOn(StatusView.today()));
+        metrics.gauge("generator.budget.images.today", this, budget -> budget.paid.imagesOn(PaidImages.today()));
         metrics.gauge("generator.budget.cost.usd.today", this, budget -> budget.costToday().doubleValue());
         metrics.gauge("generator.budget.reached", this, budget -> budget.reached().isPresent() ? 1 : 0);
     }
 
     /** Reserves today's budget for one call; false (and consuming paused) when a cap is reached. */
     public synchronized boolean tryReserve() {
-        LocalDate today = StatusView.today();
-        long images = view.imagesOn(today) + inFlight;
-        BigDecimal cost = view.costOn(today, pricePerImage).add(pricePerImage.multiply(BigDecimal.valueOf(inFlight)));
+        LocalDate today = PaidImages.today();
+        long images = paid.imagesOn(today) + inFlight;
+        BigDecimal cost = paid.costOn(today, pricePerImage).add(pricePerImage.multiply(BigDecimal.valueOf(inFlight)));
         boolean overImages = dailyImages.isPresent() && images + 1 > dailyImages.get();
         boolean overCost = dailyCost.isPresent() && cost.add(pricePerImage).compareTo(dailyCost.get()) > 0;
         if (overImages || overCost) {
@@ -65,7 +65,7 @@ public class Budget {
         return true;
     }
 
-    /** The reserved call is over; a generated image is in the status view by now. */
+    /** The reserved call is over; an image paid for is counted in {@link PaidImages} by now. */
     public synchronized void release() {
         inFlight--;
     }
@@ -75,10 +75,10 @@ public class Budget {
         if (reached == null) {
             return;
         }
-        LocalDate today = StatusView.today();
-        boolean imagesLeft = dailyImages.isEmpty() || view.imagesOn(today) + inFlight < dailyImages.get();
+        LocalDate today = PaidImages.today();
+        boolean imagesLeft = dailyImages.isEmpty() || paid.imagesOn(today) + inFlight < dailyImages.get();
         boolean costLeft = dailyCost.isEmpty()
-                || view.costOn(today, pricePerImage).add(pricePerImage).compareTo(dailyCost.get()) <= 0;
+                || paid.costOn(today, pricePerImage).add(pricePerImage).compareTo(dailyCost.get()) <= 0;
         if (imagesLeft && costLeft) {
             LOG.infof("Image generation RESUMED: the daily budget allows more images (was: %s)", reached);
             reached = null;
@@ -92,6 +92,6 @@ public class Budget {
     }
 
     public BigDecimal costToday() {
-        return view.costOn(StatusView.today(), pricePerImage);
+        return paid.costOn(PaidImages.today(), pricePerImage);
     }
 }

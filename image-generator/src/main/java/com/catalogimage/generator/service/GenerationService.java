@@ -3,10 +3,12 @@ package com.catalogimage.generator.service;
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.generator.client.ImageApi;
 import com.catalogimage.generator.client.ImageApiException;
 import com.catalogimage.generator.client.ThrottledImageCall.Answer;
 import com.catalogimage.generator.config.GeneratorConfig;
+import com.catalogimage.messaging.shutdown.InFlightWork;
 import com.openai.models.images.Image;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,28 +32,36 @@ public class GenerationService {
         int attempts();
     }
 
-    public record Generated(GeneratedImage image, int attempts) implements Outcome {
+    /** An image, paid for as {@code paid} (already counted here; the caller writes it to the ledger). */
+    public record Generated(GeneratedImage image, PaidGeneration paid, int attempts) implements Outcome {
     }
 
-    public record Failed(FailureClass failureClass, String detail, int attempts) implements Outcome {
+    /** A classified failure; {@code paid} is the payment when the API answered with something unusable, else null. */
+    public record Failed(FailureClass failureClass, String detail, PaidGeneration paid, int attempts) implements Outcome {
+    }
+
+    /** Not started because the service is shutting down: nothing paid, the record is left for the next consumer. */
+    public record NotStarted(int attempts) implements Outcome {
     }
 
     private final ImageApi api;
     private final GeneratorConfig config;
     private final GenerationPrice price;
     private final Budget budget;
-    private final StatusView view;
+    private final PaidImages paidImages;
+    private final InFlightWork work;
     private final MeterRegistry metrics;
     private final PromptBuilder prompts;
     private final String contentType;
 
     public GenerationService(ImageApi api, GeneratorConfig config, GenerationPrice price, Budget budget,
-            StatusView view, MeterRegistry metrics) {
+            PaidImages paidImages, InFlightWork work, MeterRegistry metrics) {
         this.api = api;
         this.config = config;
         this.price = price;
         this.budget = budget;
-        this.view = view;
+        this.paidImages = paidImages;
+        this.work = work;
         this.metrics = metrics;
         this.prompts = new PromptBuilder(config.prompt().template(), config.prompt().maxFieldChars());
         // dall-e always answers PNG
@@ -60,10 +70,14 @@ public class GenerationService {
 
     /**
      * Generates once the budget admits the call. A failure comes back classified; what it means for the record (a
-     * pause when the API refuses everything, a retry, a dead letter) is the failure policy's to say.
+     * pause when the API refuses everything, a retry, a dead letter) is the failure policy's to say. A shutdown ends
+     * the wait for the budget: the request has not started and is left for the next consumer.
      */
     public Outcome generate(ImageRequest request) throws InterruptedException {
         while (!budget.tryReserve()) {
+            if (work.draining()) {
+                return new NotStarted(0);
+            }
             Thread.sleep(WAIT_STEP.toMillis());
         }
         try {
@@ -79,9 +93,15 @@ public class GenerationService {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "generated";
         String deployment = "none";
+        PaidGeneration paid = null;
         try {
             Answer answer = api.generate(prompt, request.requestId(), attempts);
             deployment = answer.member().name();
+            // Azure charges for the answer, whatever it holds: counted now, before anything can go wrong with it.
+            paid = PaidGeneration.paid(paidImages.paid(request.requestId()).orElse(null), request.requestId(),
+                    request.product().id(), config.model(), answer.member().deployment(), price.perImage().orElse(null),
+                    Instant.now());
+            paidImages.onPaid(paid);
             Image first = answer.response().data().filter(data -> !data.isEmpty()).map(data -> data.get(0))
                     .orElseThrow(() -> ImageApiException.invalidImage("the response holds no image"));
             byte[] bytes = ImageCheck.decode(first.b64Json().orElse(null), contentType, config.maxImageBytes());
@@ -89,12 +109,11 @@ public class GenerationService {
                     .map(u -> new GeneratedImage.Usage(u.inputTokens(), u.outputTokens(), u.totalTokens())).orElse(null);
             GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(),
                     answer.member().deployment(), config.size(), config.quality(), usage, price.perImage().orElse(null),
-                    first.revisedPrompt().orElse(null), Instant.now());
-            view.recordGenerated(request.product().id(), request.requestId(), image.costUsd(), image.generatedAt());
-            return new Generated(image, attempts.get());
+                    first.revisedPrompt().orElse(null), paid.at());
+            return new Generated(image, paid, attempts.get());
         } catch (ImageApiException e) {
             outcome = e.failureClass().name();
-            return new Failed(e.failureClass(), e.getMessage(), Math.max(1, attempts.get()));
+            return new Failed(e.failureClass(), e.getMessage(), paid, Math.max(1, attempts.get()));
         } finally {
             sample.stop(metrics.timer("generator.generation.duration", "deployment", deployment, "outcome", outcome));
         }

@@ -9,7 +9,10 @@ public enum RequestDecision {
     GENERATE,
     /** The image was paid for but its publication failed: publish the held image, call nothing. */
     PUBLISH_HELD,
-    /** This request id already has an image, or is being generated right now: a redelivery or a replayed copy. */
+    /**
+     * This request id's image was paid for and published: a redelivery or a replayed copy. (A copy arriving while the
+     * first is being generated waits for the product's lock and then finds it published.)
+     */
     DUPLICATE,
     /**
      * A scan request made before the product got an image: the scanner re-requests a product whose status is older
@@ -20,7 +23,7 @@ public enum RequestDecision {
     SUPERSEDED;
 
     /**
-     * @param known     whether the request id already has an image or is in flight
+     * @param known     whether the request id's image was paid for and published (the ledger, or a status carrying it)
      * @param held      whether this instance holds the request's image, generated but not published
      * @param lastImage when the product last had an image, from any request; {@code null} if never
      */

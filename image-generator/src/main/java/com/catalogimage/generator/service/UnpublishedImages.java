@@ -11,9 +11,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Images paid for whose publication failed (the broker refused or timed out), kept by request id until the record's
- * next delivery publishes them: that delivery finds the request id already generated, and without this the paid image
- * would be acknowledged as a duplicate and lost. Bounded in bytes (images travel inline and can be megabytes); the
- * oldest is dropped first, with a warning. In memory only: a crash loses them, as it loses the calls in flight.
+ * next delivery publishes them: that delivery finds the request id paid for but not published (the ledger), and
+ * without this would pay for it again. Bounded in bytes (images travel inline and can be megabytes); the
+ * oldest is dropped first, with a warning. In memory only: a crash loses them, as it loses the calls in flight, and
+ * their records are generated again.
  */
 @ApplicationScoped
 public class UnpublishedImages {
@@ -37,7 +38,7 @@ public class UnpublishedImages {
             oldest.remove();
             bytes -= size(dropped.image());
             LOG.warnf("Product %d (request %s): its unpublished image is dropped to bound memory; the record's next "
-                    + "delivery will be taken as a duplicate", dropped.image().request().product().id(),
+                    + "delivery pays for it again", dropped.image().request().product().id(),
                     dropped.image().request().requestId());
         }
     }

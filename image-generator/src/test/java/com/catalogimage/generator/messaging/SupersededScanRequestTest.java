@@ -12,7 +12,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
-import com.catalogimage.generator.service.StatusView;
+import com.catalogimage.generator.service.PaidImages;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
@@ -54,7 +54,7 @@ class SupersededScanRequestTest {
     MeterRegistry metrics;
 
     @Inject
-    StatusView view;
+    PaidImages view;
 
     @Test
     void scanReRequestMadeWhileTheFirstWasQueuedIsNotGeneratedOnceTheFirstHasItsImage() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.StoredImage;
@@ -25,6 +26,21 @@ class JsonSerdeTest {
             1, null, ImageRequest.Origin.SCAN, NOW);
 
     private final JsonSerializer<Object> serializer = new JsonSerializer<>();
+
+    @Test
+    void aLedgerEntryRoundTripsAndASecondPaymentAddsUp() {
+        PaidGeneration first = PaidGeneration.paid(null, "req-42", 42, "gpt-image-1-mini", "images-eu",
+                new BigDecimal("0.011"), Instant.parse("2026-11-23T23:59:59Z"));
+        assertThat(first.day()).hasToString("2026-11-23");
+        assertThat(roundTrip(first.asPublished(), new PaidGenerationDeserializer(), Topics.PAID_GENERATIONS))
+                .isEqualTo(first.asPublished());
+
+        PaidGeneration again = PaidGeneration.paid(first, "req-42", 42, "gpt-image-1-mini", "images-us",
+                new BigDecimal("0.011"), Instant.parse("2026-11-24T00:00:05Z"));
+        assertThat(again.images()).isEqualTo(2);
+        assertThat(again.costUsd()).isEqualByComparingTo("0.022");
+        assertThat(again.published()).isFalse();
+    }
 
     @Test
     void imageRequestRoundTrips() {

@@ -39,12 +39,10 @@ public final class StatusMemory {
     private record Entry(ProductStatus status, int partition, long offset) {
     }
 
-    private final Supplier<Map<Integer, Long>> endOffsets;
+    private final CatchUp catchUp;
     private final Map<Long, Entry> fromTopic = new ConcurrentHashMap<>();
     private final Map<Long, ProductStatus> writtenHere = new ConcurrentHashMap<>();
-    private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile Map<Integer, Long> endOffsetsAtStart;
     private volatile boolean caughtUp;
 
     /**
@@ -52,7 +50,7 @@ public final class StatusMemory {
      *                   records (security settings included); {@code null} while they cannot be read yet
      */
     public StatusMemory(Supplier<Map<Integer, Long>> endOffsets) {
-        this.endOffsets = endOffsets;
+        this.catchUp = new CatchUp(endOffsets);
     }
 
     public void addListener(Listener listener) {
@@ -75,7 +73,7 @@ public final class StatusMemory {
                             ? candidate : old);
             writtenHere.remove(status.productId());
         }
-        consumed.merge(partition, offset, Math::max);
+        catchUp.consumed(partition, offset);
     }
 
     /**
@@ -118,15 +116,8 @@ public final class StatusMemory {
 
     /** Whether the topic has been read up to where it stood when this memory first asked for its end. */
     public boolean caughtUp() {
-        if (caughtUp) {
-            return true;
-        }
-        Map<Integer, Long> targets = targets();
-        if (targets == null) {
-            return false;
-        }
-        caughtUp = behind(targets) == 0;
-        if (caughtUp) {
+        if (!caughtUp && catchUp.caughtUp()) {
+            caughtUp = true;
             LOG.infof("Status topic read to its end: %d products known", size());
         }
         return caughtUp;
@@ -134,20 +125,7 @@ public final class StatusMemory {
 
     /** Records still to read before {@link #caughtUp()}; -1 while the end is unknown. */
     public long behind() {
-        Map<Integer, Long> targets = caughtUp ? Map.of() : targets();
-        return targets == null ? -1 : behind(targets);
-    }
-
-    private Map<Integer, Long> targets() {
-        if (endOffsetsAtStart == null) {
-            endOffsetsAtStart = endOffsets.get();
-        }
-        return endOffsetsAtStart;
-    }
-
-    private long behind(Map<Integer, Long> targets) {
-        return targets.entrySet().stream()
-                .mapToLong(end -> Math.max(0, end.getValue() - 1 - consumed.getOrDefault(end.getKey(), -1L))).sum();
+        return catchUp.behind();
     }
 
     /**

@@ -1,0 +1,28 @@
+package com.catalogimage.messaging.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CatchUpTest {
+
+    @Test
+    void caughtUpOnceEveryPartitionIsReadToTheEndItHadAtStart() {
+        AtomicReference<Map<Integer, Long>> ends = new AtomicReference<>();
+        CatchUp catchUp = new CatchUp(ends::get);
+        assertThat(catchUp.caughtUp()).as("end offsets not readable yet").isFalse();
+        assertThat(catchUp.behind()).isEqualTo(-1);
+
+        ends.set(Map.of(0, 3L, 1, 0L)); // partition 1 is empty
+        catchUp.consumed(0, 1);
+        assertThat(catchUp.behind()).isEqualTo(1);
+        assertThat(catchUp.caughtUp()).isFalse();
+
+        ends.set(Map.of(0, 10L, 1, 5L)); // records written since start do not move the target
+        catchUp.consumed(0, 2);
+        assertThat(catchUp.caughtUp()).isTrue();
+        assertThat(catchUp.behind()).isZero();
+    }
+}
