@@ -33,6 +33,7 @@ topic stored-images-retry_10000 6 max.message.bytes=16777216
 topic stored-images-retry_20000 6 max.message.bytes=16777216
 topic stored-images-retry_50000 6 max.message.bytes=16777216
 topic image-status 6 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
+topic paid-generations 6 cleanup.policy=compact,delete retention.ms=2592000000 min.compaction.lag.ms=60000 segment.ms=3600000
 topic image-dead-letters 6 max.message.bytes=16777216 retention.ms=2592000000
 
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --list

@@ -170,6 +170,32 @@ class KubernetesManifestsTest {
         assertThat(ServiceConfig.byName().get("product-scanner").hasStableConsumerGroup()).isFalse();
     }
 
+    /**
+     * SIGTERM lets the generator's calls in flight finish and publish (docs/decisions/0014): its shutdown grace must
+     * outlast a call, and Kubernetes must wait longer than the grace before it kills the pod, or the paid images in
+     * flight are lost and paid for again.
+     */
+    @ParameterizedTest
+    @MethodSource("com.catalogimage.deploy.Manifests#all")
+    void theGeneratorsPodOutlastsItsShutdownGraceWhichOutlastsAnImageCall(String tree) {
+        ServiceConfig generator = ServiceConfig.byName().get("image-generator");
+        java.time.Duration call = seconds(generator, "generator.timeout");
+        java.time.Duration grace = seconds(generator, "generator.shutdown-grace");
+        assertThat(grace).as("generator.shutdown-grace against generator.timeout").isGreaterThan(call);
+        Deployment d = Manifests.load(tree).deployment("image-generator");
+        long podGrace = d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertThat(podGrace).as(tree + ": image-generator terminationGracePeriodSeconds")
+                .isGreaterThanOrEqualTo(grace.plusSeconds(15).toSeconds());
+    }
+
+    /** A duration property's production default, through its {@code ${VAR:default}}. */
+    private static java.time.Duration seconds(ServiceConfig service, String property) {
+        String value = service.properties().getProperty(property);
+        java.util.regex.Matcher env = Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}").matcher(value);
+        String text = env.matches() ? env.group(1) : value;
+        return java.time.Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT)); // 120s, 2m: Quarkus' short form
+    }
+
     @Test
     void theAzureOverlayUsesWorkloadIdentityWithoutKeysOrSas() {
         Manifests m = Manifests.load("deploy/k8s/overlays/azure");

@@ -153,6 +153,29 @@ public final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a service as Kubernetes does: SIGTERM, then at most {@code grace} for it to exit by itself, then
+     * {@code kill -9}. Returns how long it took to exit by itself; empty when it had to be killed or did not run.
+     */
+    public synchronized Optional<Duration> stop(Service service, Duration grace) {
+        Process process = processes.remove(service);
+        if (process == null) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        process.destroy();
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.of(Duration.ofNanos(System.nanoTime() - started));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        waitFor(process, 10);
+        return Optional.empty();
+    }
+
     /** Restarts a service after a crash or a stop, with the same port and environment; kills it first if it runs. */
     public synchronized void restart(Service service) {
         kill(service);

@@ -253,13 +253,16 @@ final class FaultMatrix {
 
     /**
      * Images paid for twice: request ids the emulator answered with an image more than once, plus products that got an
-     * image under more than one request id (request ids are tied to products through the status topic).
+     * image under more than one request id (request ids are tied to products through the status topic, and through the
+     * generator's ledger, which compaction of the status topic does not thin out).
      */
     static int duplicateGenerations(FaultRun run, Observed observed) {
         Map<String, Long> byRequestId = run.stack().imageApi().stats().generationsByRequestId();
         Map<String, Long> productOf = new HashMap<>();
         observed.history().stream().filter(s -> s.requestId() != null)
                 .forEach(s -> productOf.putIfAbsent(s.requestId(), s.productId()));
+        TopicSnapshot.paidGenerations(run.bootstrap())
+                .forEach(paid -> productOf.putIfAbsent(paid.requestId(), paid.productId()));
         int sameRequest = byRequestId.values().stream().mapToInt(count -> (int) Math.max(0, count - 1)).sum();
         Map<Long, Set<String>> requestsPerProduct = new HashMap<>();
         List<String> unmapped = new ArrayList<>();

@@ -1,8 +1,10 @@
 package com.catalogimage.runner.faults;
 
 import com.catalogimage.contracts.DeadLetterHeaders;
+import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.PaidGenerationDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.testing.TopicRecords;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -52,6 +54,23 @@ final class TopicSnapshot {
             }
         }
         return statuses;
+    }
+
+    /** Every entry of the generator's ledger (request id to product), in partition order; unreadable ones left out. */
+    static List<PaidGeneration> paidGenerations(String bootstrap) {
+        PaidGenerationDeserializer deserializer = new PaidGenerationDeserializer();
+        List<PaidGeneration> entries = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : read(bootstrap, Topics.PAID_GENERATIONS)) {
+            try {
+                PaidGeneration paid = deserializer.deserialize(Topics.PAID_GENERATIONS, record.value());
+                if (paid != null && paid.requestId() != null) {
+                    entries.add(paid);
+                }
+            } catch (SerializationException poison) {
+                // not a ledger entry
+            }
+        }
+        return entries;
     }
 
     static List<DeadLetter> deadLetters(String bootstrap) {
