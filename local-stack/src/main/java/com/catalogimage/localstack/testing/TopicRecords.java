@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -95,6 +96,8 @@ public final class TopicRecords {
                     }
                 }
             }
+        } catch (KafkaException e) {
+            throw new IllegalStateException("Could not read " + topic + ": " + e.getMessage(), e);
         }
         return List.copyOf(records);
     }

@@ -100,7 +100,7 @@ class ScanServiceTest {
         scans.scan("test");
 
         ImageRequest request = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())
-                .getFirst();
+                .get(0);
         assertThat(statuses(id)).singleElement().satisfies(status -> {
             assertThat(status.state()).isEqualTo(State.REQUESTED);
             assertThat(status.requestId()).isEqualTo(request.requestId());
