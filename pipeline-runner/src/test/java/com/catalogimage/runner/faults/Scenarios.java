@@ -28,8 +28,10 @@ final class Scenarios {
     }
 
     static List<FaultScenario> all() {
-        return List.of(killEachService(), kafkaRestart(), azuriteDown(), dabErrors(), throttlingStorm(),
-                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment());
+        List<FaultScenario> all = new java.util.ArrayList<>(List.of(killEachService(), kafkaRestart(), azuriteDown(),
+                dabErrors(), throttlingStorm(), flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment()));
+        all.addAll(ScannerScenarios.all());
+        return List.copyOf(all);
     }
 
     private static FaultScenario.Step modelLatency() {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param requestedAgain     of {@code requested}: completed earlier and its image cleared since
  * @param deferred           missing rows a request was due for, left for a later scan: the requests in flight were at
  *                           {@code scan.max-in-flight} (new products go first)
+ * @param maxInFlight        the bound of requests in flight this scan applied ({@code scan.max-in-flight} or derived)
  * @param stuck              of {@code alreadyInFlight}: in flight past {@code scan.in-flight-timeout} (not generated yet,
  *                           or paid for and waiting in a later stage), never requested again automatically
  * @param deadLettered       missing rows waiting in the dead-letter topic for an operator
@@ -31,6 +32,7 @@ public record ScanReport(
         int requestedAgain,
         int stuck,
         int deferred,
+        int maxInFlight,
         int deadLettered,
         Map<ReasonCode, Integer> skipped) {
 }

@@ -150,7 +150,7 @@ public class ScanService {
         }
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
                 Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
-                tally.deferred, tally.deadLettered, tally.skipped);
+                tally.deferred, maxInFlight(), tally.deadLettered, tally.skipped);
         if (!dryRun) {
             record(report);
         }
