@@ -86,7 +86,10 @@ public class ScanService {
                 .forEach(entry -> firstWithFingerprint.putIfAbsent(hygiene.fingerprint(entry.product()), entry.product().id()));
 
         ScanDecision.Tally tally = new ScanDecision.Tally();
+        // The generator's queue, which the bound applies to: products without an image whose latest status is
+        // REQUESTED (a REQUESTED status behind a product that has its image since holds no place in it).
         Map<Long, Due> due = new HashMap<>();
+        int inFlight = 0;
         RequestPublisher.Batch skips = publisher.batch();
         for (CatalogEntry entry : entries) {
             tally.seen++;
@@ -117,6 +120,10 @@ public class ScanService {
                 }
                 default -> tally.count(decision);
             }
+            if ((decision.kind() == ScanDecision.Kind.IN_FLIGHT || decision.kind() == ScanDecision.Kind.STUCK)
+                    && last.get().state() == State.REQUESTED) {
+                inFlight++;
+            }
         }
         if (!dryRun) {
             commit(skips);
@@ -125,7 +132,7 @@ public class ScanService {
                 .map(d -> new RequestSelection.Candidate(d.product().id(), d.last().isEmpty())).toList();
         // A dry run prices every product due, not the share this scan would take of them.
         List<RequestSelection.Candidate> chosen = dryRun ? candidates.stream().sorted(RequestSelection.FRESH_FIRST).toList()
-                : RequestSelection.select(candidates, inFlight(known), maxInFlight());
+                : RequestSelection.select(candidates, inFlight, maxInFlight());
         tally.deferred = candidates.size() - chosen.size();
         RequestPublisher.Batch batch = publisher.batch();
         int inBatch = 0;
@@ -180,11 +187,6 @@ public class ScanService {
             written.forEach(statuses::retract);
             throw e;
         }
-    }
-
-    /** Requests the generator has not answered yet: its queue, which the bound applies to. */
-    private static int inFlight(Map<Long, ProductStatus> known) {
-        return (int) known.values().stream().filter(status -> status.state() == State.REQUESTED).count();
     }
 
     /** {@code scan.max-in-flight}, or the bound derived from the pooled quota and the scan interval. */
