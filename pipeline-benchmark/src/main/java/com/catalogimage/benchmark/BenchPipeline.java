@@ -25,13 +25,18 @@ final class BenchPipeline {
     }
 
     static PipelineRunner start(Path folder, Map<Service, Map<String, String>> perService) {
+        return start(folder, perService, Duration.ofHours(24));
+    }
+
+    /** With scheduled scans every {@code scanInterval} (the part sets {@code SCAN_FIRST_DELAY} for the scanner). */
+    static PipelineRunner start(Path folder, Map<Service, Map<String, String>> perService, Duration scanInterval) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         // The benchmark measures the local stack: variables naming real services are not followed.
         LocalStack.EXTERNAL.values().forEach(names -> Stream.of(names.split("\\|")).forEach(environment::remove));
         environment.put("SCAN_FIRST_DELAY", "24h");
         Map<Service, Map<String, String>> services = new EnumMap<>(Service.class);
         services.putAll(perService);
-        return PipelineRunner.start(new PipelineRunner.Options(folder, "table", Duration.ofHours(24), false, environment,
+        return PipelineRunner.start(new PipelineRunner.Options(folder, "table", scanInterval, false, environment,
                 services));
     }
 

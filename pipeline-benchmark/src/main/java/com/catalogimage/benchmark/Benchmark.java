@@ -18,9 +18,10 @@ import java.util.Set;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: ./benchmark [--only quota,sequential,overhead] [--products N] [--window SECONDS] [--rpm R] [--profile]
+            Usage: ./benchmark [--only quota,sequential,overhead,fresh] [--products N] [--window SECONDS] [--rpm R] [--profile]
 
-              --only       parts to run (default: all; overhead includes the footprint)
+              --only       parts to run (default: all; overhead includes the footprint; fresh: new products
+                           added behind a 5,000-product backlog, scans every 10 s, about 8 minutes)
               --products   products for the overhead part (default 5000)
               --window     steady-state window of each quota run, after a 60 s warm-up (default 180)
               --rpm        requests per minute of each emulated deployment (default 60)
@@ -35,12 +36,15 @@ public final class Benchmark {
     static final Duration WARMUP = Duration.ofSeconds(60);
     static final Duration SEQUENTIAL_BUDGET = Duration.ofSeconds(120);
     static final int OVERHEAD_CONCURRENCY = 16;
+    static final int FRESH_BACKLOG = 5000;
+    static final Duration FRESH_SCAN_INTERVAL = Duration.ofSeconds(10);
+    static final Duration FRESH_EVERY = Duration.ofSeconds(10);
 
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> parts = new LinkedHashSet<>(List.of("quota", "sequential", "overhead"));
+        Set<String> parts = new LinkedHashSet<>(List.of("quota", "sequential", "overhead", "fresh"));
         int products = 5000;
         Duration window = Duration.ofSeconds(180);
         int rpm = 60;
@@ -92,11 +96,16 @@ public final class Benchmark {
             overhead = OverheadRun.run(products, OVERHEAD_CONCURRENCY, profile
                     ? PipelineRunner.repository().resolve("pipeline-benchmark/target/benchmarks") : null);
         }
+        BenchmarkResults.Fresh fresh = null;
+        if (parts.contains("fresh")) {
+            fresh = FreshRun.run(FRESH_BACKLOG, rpm, LATENCY, JITTER, FRESH_SCAN_INTERVAL, WARMUP, window,
+                    FRESH_EVERY);
+        }
         boolean complete = quota != null && sequential != null && overhead != null;
         String command = "./benchmark" + (args.length == 0 ? "" : " " + String.join(" ", args));
         BenchmarkResults.Run run = new BenchmarkResults.Run(started.truncatedTo(ChronoUnit.SECONDS), command,
                 BenchmarkResults.Machine.current(), Duration.between(started, Instant.now()).toSeconds() / 60.0,
-                LATENCY.toSeconds() + " s ± " + JITTER.toSeconds() + " s", quota, sequential, overhead);
+                LATENCY.toSeconds() + " s ± " + JITTER.toSeconds() + " s", quota, sequential, overhead, fresh);
         System.out.println();
         System.out.println(BenchmarkResults.render(run));
         Path repository = PipelineRunner.repository();

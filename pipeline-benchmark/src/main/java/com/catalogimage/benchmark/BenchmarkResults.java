@@ -47,6 +47,15 @@ final class BenchmarkResults {
             double productsPerSecond, List<Stage> stages, Map<String, Double> cpuSeconds, List<Footprint> footprint) {
     }
 
+    /**
+     * Part 5: fresh products behind a backlog, scans every {@code scanIntervalSeconds} with the requests in flight
+     * bounded; latencies in ms from a product's insertion into the catalog to its COMPLETED status.
+     */
+    record Fresh(int backlog, int rpm, int generatorConcurrency, double scanIntervalSeconds, int maxInFlight,
+            double windowSeconds, long imagesInWindow, double imagesPerMinute, double utilisation, long throttled,
+            int freshInserted, int freshCompleted, long freshP50Ms, long freshP95Ms, long freshMaxMs) {
+    }
+
     record Machine(String cpu, int cores, long memoryMib, String os, String java) {
         static Machine current() {
             return new Machine(procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
@@ -69,7 +78,7 @@ final class BenchmarkResults {
 
     /** One run; parts not run are null. */
     record Run(Instant at, String command, Machine machine, double wallMinutes, String modelLatency, List<Quota> quota,
-            Sequential sequential, Overhead overhead) {
+            Sequential sequential, Overhead overhead, Fresh fresh) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -168,6 +177,18 @@ final class BenchmarkResults {
                 out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f |%n", f.service(),
                         f.quarkusStartSeconds(), f.readySeconds(), f.peakRssMib(), f.rssAtEndMib()));
             }
+            out.append('\n');
+        }
+        if (run.fresh() != null) {
+            Fresh f = run.fresh();
+            out.append("### 5. Fresh products first (model latency ").append(run.modelLatency()).append(")\n\n");
+            out.append("| backlog | limit | scan interval | max in flight | steady-state window | backlog images/min |"
+                    + " ÷ limit | 429s | fresh inserted / completed | fresh: insertion to COMPLETED p50 / p95 / max (s) |\n");
+            out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            out.append(String.format(Locale.ROOT, "| %d | %d/min | %.0f s | %d | %.0f s | %.2f | **%.3f** | %d | %d / %d |"
+                    + " %.1f / **%.1f** / %.1f |%n", f.backlog(), f.rpm(), f.scanIntervalSeconds(), f.maxInFlight(),
+                    f.windowSeconds(), f.imagesPerMinute(), f.utilisation(), f.throttled(), f.freshInserted(),
+                    f.freshCompleted(), f.freshP50Ms() / 1000.0, f.freshP95Ms() / 1000.0, f.freshMaxMs() / 1000.0));
             out.append('\n');
         }
         return out.toString();

@@ -28,7 +28,15 @@ class BenchmarkResultsTest {
                 new BenchmarkResults.Sequential(15, 0, 120, 7.5, 7_500, 10_000),
                 new BenchmarkResults.Overhead(5043, 5037, 5, 1, 16, 80.0, 62.96,
                         List.of(new BenchmarkResults.Stage("blob-uploader (STORED)", 5037, 6.7, 79.8, 68.9, 30137, 60968)),
-                        cpu, List.of(new BenchmarkResults.Footprint("blob-uploader", 6.98, 10.2, 668, 668))));
+                        cpu, List.of(new BenchmarkResults.Footprint("blob-uploader", 6.98, 10.2, 668, 668))),
+                new BenchmarkResults.Fresh(5000, 60, 13, 10, 30, 180, 178, 59.33, 0.989, 0, 18, 18, 31_200, 44_800,
+                        51_000));
+    }
+
+    @Test
+    void theFreshPartShowsTheBacklogsRateAndTheFreshLatencies() {
+        assertThat(BenchmarkResults.render(run())).contains(
+                "| 5000 | 60/min | 10 s | 30 | 180 s | 59.33 | **0.989** | 0 | 18 / 18 | 31.2 / **44.8** / 51.0 |");
     }
 
     @Test

@@ -134,14 +134,27 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Asks the scanner for a scan now and returns its report. */
     public JsonNode scanNow() {
+        return operator("POST", "/scans", null, 200);
+    }
+
+    /**
+     * Calls the scanner's operators' API with this run's key and returns the answer's JSON.
+     *
+     * @param body     a JSON body, or {@code null} for none
+     * @param expected the status code expected; any other one throws
+     */
+    public JsonNode operator(String method, String path, String body, int expected) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(services.url(Service.PRODUCT_SCANNER) + "/scans"))
+                            URI.create(services.url(Service.PRODUCT_SCANNER) + path))
                     .header("X-API-Key", serviceEnvironment.get("SCAN_API_KEY"))
+                    .header("Content-Type", "application/json")
                     .timeout(Duration.ofMinutes(2))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("POST /scans answered " + response.statusCode() + ": " + response.body());
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

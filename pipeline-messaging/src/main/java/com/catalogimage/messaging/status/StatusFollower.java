@@ -38,6 +38,8 @@ public final class StatusFollower implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(kafka);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "status-follower");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Statuses of an aborted transaction (the scanner's REQUESTED with its request) never happened.
+        config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), tolerant(new ProductStatusDeserializer()));
         this.memory = new StatusMemory(() -> endKnown ? Map.copyOf(endOffsets) : null);
         this.reader = new Thread(this::read, "status-follower");
@@ -58,10 +60,11 @@ public final class StatusFollower implements AutoCloseable {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.IMAGE_STATUS).stream()
                     .map(info -> new TopicPartition(Topics.IMAGE_STATUS, info.partition())).toList();
+            Map<Integer, Long> ends = consumer.endOffsets(partitions).entrySet().stream()
+                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), Map.Entry::getValue));
+            endOffsets.putAll(TailOffsets.of(consumer, Topics.IMAGE_STATUS, ends, Duration.ofSeconds(30)));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            endOffsets.putAll(consumer.endOffsets(partitions).entrySet().stream()
-                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), Map.Entry::getValue)));
             endKnown = true;
             while (!Thread.currentThread().isInterrupted()) {
                 memory.apply(consumer.poll(Duration.ofMillis(250)));

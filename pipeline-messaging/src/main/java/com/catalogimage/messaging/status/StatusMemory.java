@@ -88,6 +88,14 @@ public final class StatusMemory {
         }
     }
 
+    /**
+     * A status {@link #written} that will never reach the topic (its transaction was aborted): the product is what the
+     * topic says again.
+     */
+    public void retract(ProductStatus status) {
+        writtenHere.remove(status.productId(), status);
+    }
+
     public Optional<ProductStatus> latest(long productId) {
         ProductStatus mine = writtenHere.get(productId);
         if (mine != null) {

@@ -20,4 +20,9 @@ public final class TracedRecords {
     public static <K, T> Message<T> of(K key, T payload) {
         return KafkaRecord.of(key, payload).addMetadata(TracingMetadata.withCurrent(Context.current()));
     }
+
+    /** {@link #of(Object, Object)} to another topic than the channel's: a second topic written in one transaction. */
+    public static <K, T> Message<T> of(String topic, K key, T payload) {
+        return KafkaRecord.of(topic, key, payload).addMetadata(TracingMetadata.withCurrent(Context.current()));
+    }
 }

@@ -28,9 +28,12 @@ final class Scenarios {
     }
 
     static List<FaultScenario> all() {
-        return List.of(killEachService(), kafkaRestart(), azuriteDown(), dabErrors(), throttlingStorm(),
-                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment(),
-                LedgerScenarios.statusTopicCompacted(), LedgerScenarios.generatorStoppedGracefully());
+        List<FaultScenario> all = new java.util.ArrayList<>(List.of(killEachService(), kafkaRestart(), azuriteDown(),
+                dabErrors(), throttlingStorm(), flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment()));
+        all.addAll(ScannerScenarios.all());
+        all.add(LedgerScenarios.statusTopicCompacted());
+        all.add(LedgerScenarios.generatorStoppedGracefully());
+        return List.copyOf(all);
     }
 
     private static FaultScenario.Step modelLatency() {

@@ -85,6 +85,11 @@ final class TopicSnapshot {
         return letters;
     }
 
+    /** Every record on a topic now, values as they are. */
+    static List<ConsumerRecord<String, byte[]>> records(String bootstrap, String topic) {
+        return read(bootstrap, topic);
+    }
+
     private static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
         try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
             return new TopicRecords(companion).read(topic);

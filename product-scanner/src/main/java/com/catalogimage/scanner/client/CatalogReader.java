@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Reads the catalog through DAB in the configured mode. */
@@ -36,6 +37,19 @@ public class CatalogReader {
         return config.mode() == ScannerConfig.CatalogMode.TABLE ? readTables() : readProcedure();
     }
 
+    /** One product, with or without an image; empty when the catalog has none with that id. */
+    public Optional<CatalogEntry> find(long productId) {
+        if (config.mode() == ScannerConfig.CatalogMode.TABLE) {
+            return dab.products("Id eq " + productId, PRODUCT_FIELDS, 1, null).value().stream().findFirst()
+                    .map(row -> new CatalogEntry(new Product(row.id(), row.productName(), row.description(),
+                            row.categoryId(), row.categoryId() == null ? null : categories().get(row.categoryId()),
+                            row.tags()), hasImage(row.imageUrl())));
+        }
+        return dab.getProducts(productId).value().stream().filter(row -> row.productId() == productId).findFirst()
+                .map(row -> new CatalogEntry(new Product(row.productId(), row.productName(), row.description(),
+                        row.categoryId(), row.categoryName(), row.tags()), hasImage(row.imageUrl())));
+    }
+
     /** The cheapest call that proves DAB answers in the configured mode. */
     public void ping() {
         if (config.mode() == ScannerConfig.CatalogMode.TABLE) {
@@ -45,7 +59,7 @@ public class CatalogReader {
         }
     }
 
-    private List<CatalogEntry> readTables() {
+    private Map<Integer, String> categories() {
         Map<Integer, String> categories = new HashMap<>();
         String after = null;
         do {
@@ -53,9 +67,13 @@ public class CatalogReader {
             page.value().forEach(row -> categories.put(row.categoryId(), row.categoryName()));
             after = page.nextCursor();
         } while (after != null);
+        return categories;
+    }
 
+    private List<CatalogEntry> readTables() {
+        Map<Integer, String> categories = categories();
         List<CatalogEntry> entries = new ArrayList<>();
-        after = null;
+        String after = null;
         do {
             DabPage<ProductRow> page = dab.products(MISSING_IMAGE, PRODUCT_FIELDS, config.pageSize(), after);
             for (ProductRow row : page.value()) {

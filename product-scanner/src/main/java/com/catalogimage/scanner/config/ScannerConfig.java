@@ -10,8 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "scan")
 public interface ScannerConfig {
 
-    /** Time between two scheduled scans. */
-    @WithDefault("30s")
+    /**
+     * Time between two scheduled scans: how long a product added to the catalog waits, at most, before it is requested
+     * (new products go first), and how often the requests in flight are refilled up to {@link #maxInFlight()}.
+     */
+    @WithDefault("15s")
     Duration interval();
 
     /** Delay between start-up and the first scheduled scan. */
@@ -27,11 +30,34 @@ public interface ScannerConfig {
     int pageSize();
 
     /**
-     * A product REQUESTED, GENERATED or STORED for longer than this is considered lost and requested again. Long enough
-     * for delayed retries to finish; short enough that a lost record does not leave a product without a picture.
+     * A product REQUESTED, GENERATED or STORED for longer than this is reported stuck (scan report, gauge
+     * {@code scanner_products_stuck}, a WARN line), never requested again automatically: its records wait in Kafka for
+     * a stage that does not move. Long enough for delayed retries and a bounded queue to pass.
      */
     @WithDefault("30m")
     Duration inFlightTimeout();
+
+    /**
+     * The most requests in flight (REQUESTED, not yet generated) a scan tops up to; the products due beyond it wait for
+     * a later scan, new ones first. Unset: derived from {@link #quotaPerMinute()}, {@link #interval()} and
+     * {@link #inFlightHeadroom()} (the quota for one interval plus the headroom), enough to keep the generator busy
+     * until the next scan and no more, so that a new product is not queued behind the backlog.
+     */
+    Optional<Integer> maxInFlight();
+
+    /**
+     * The generator's pooled image quota, in requests per minute: the sum of {@code AZURE_OPENAI_RPM} over its
+     * deployments (6 is Azure's default for one). Only used to derive {@link #maxInFlight()}.
+     */
+    @WithDefault("6")
+    int quotaPerMinute();
+
+    /**
+     * The work the generator should still hold when a scan comes, beyond one scan interval's worth: image calls take
+     * seconds each (several run at once) and scans do not come to the millisecond.
+     */
+    @WithDefault("20s")
+    Duration inFlightHeadroom();
 
     /** Input hygiene: what is not worth paying a model for. */
     Hygiene hygiene();

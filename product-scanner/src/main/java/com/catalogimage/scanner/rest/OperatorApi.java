@@ -28,4 +28,5 @@ public class OperatorApi extends Application {
     /** Tags grouping the operations in Swagger UI. */
     public static final String SCANS = "Scans";
     public static final String DEAD_LETTERS = "Dead letters";
+    public static final String PRODUCTS = "Products";
 }

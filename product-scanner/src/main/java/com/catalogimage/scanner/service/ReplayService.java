@@ -8,7 +8,6 @@ import com.catalogimage.scanner.messaging.DeadLetter;
 import com.catalogimage.scanner.messaging.RequestPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Replays dead letters as new requests (origin REPLAY, attempt + 1), optionally with an operator's prompt or template.
  * The new request id is derived from the dead letter, so replaying the same dead letter twice yields one request: the
- * second replay finds that id in the status topic (REQUESTED is written before the request) and stops.
+ * second replay finds that id in the status topic (REQUESTED is written with the request, in one transaction) and stops.
  */
 @ApplicationScoped
 public class ReplayService {
@@ -111,7 +110,7 @@ public class ReplayService {
                         : request.templateOverride() != null ? " with a template override" : "");
         ProductStatus requested = ProductStatus.of(request, State.REQUESTED, detail, RequestPublisher.STAGE);
         try {
-            publisher.request(request, requested, letter.traceparent()).await().atMost(Duration.ofSeconds(30));
+            publisher.batch().request(request, requested, letter.traceparent()).commit();
         } catch (RuntimeException e) {
             LOG.errorf("Replay of dead letter %s (product %d) failed: %s", letter.id(), productId, e.getMessage());
             return new Result(letter.id(), productId, Outcome.FAILED, request.requestId(), e.getMessage());

@@ -22,18 +22,16 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
     public enum Kind {
         /** Never requested: request it. */
         REQUEST,
-        /**
-         * Requested before, and it needs an image again: its request never showed up (REQUESTED past the in-flight
-         * timeout; a request still queued behind a backlog is superseded by the generator, decision 0011), or it had an
-         * image that was cleared or replaced and removed since.
-         */
+        /** Requested before, and it needs an image again: it had one that was cleared or replaced and removed since. */
         REQUEST_AGAIN,
         /** A request is on its way. */
         IN_FLIGHT,
         /**
-         * Its image is paid for and has waited past the in-flight timeout in a later stage (storage or the catalog
-         * refusing us, a stage down): its records wait in Kafka and go on when the stage does. Never requested again
-         * automatically: a new request made after the image would be generated and paid for again. Reported instead.
+         * In flight past the in-flight timeout: REQUESTED and not yet generated (the generator halted, paused for its
+         * budget, or far behind), or its image paid for and waiting in a later stage (storage or the catalog refusing us,
+         * a stage down). Its records wait in Kafka and go on when the stage does: the request and its REQUESTED are
+         * written in one transaction (decision 0015), so a REQUESTED product always has its request on the topic. Never
+         * requested again automatically, which could pay twice; reported, and an operator may request it again.
          */
         STUCK,
         /** Its text cannot make a picture (or copies another product's): skip it with a reason, once. */
@@ -56,8 +54,8 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         if (last.isPresent()) {
             ProductStatus status = last.get();
             return switch (status.state()) {
-                case REQUESTED -> waitedPast(status, inFlightTimeout, now) ? again(attempt) : of(Kind.IN_FLIGHT);
-                case GENERATED, STORED -> waitedPast(status, inFlightTimeout, now) ? of(Kind.STUCK) : of(Kind.IN_FLIGHT);
+                case REQUESTED, GENERATED, STORED ->
+                        stuck(status, inFlightTimeout, now) ? of(Kind.STUCK) : of(Kind.IN_FLIGHT);
                 case UNKNOWN -> of(Kind.IN_FLIGHT);
                 case COMPLETED -> again(attempt); // it had an image and has none now
                 case SKIPPED -> status.reason() == ReasonCode.ALREADY_HAS_IMAGE
@@ -80,9 +78,14 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         return kind == Kind.REQUEST || kind == Kind.REQUEST_AGAIN || kind == Kind.SKIP;
     }
 
-    /** A status without a time says nothing about how long it waited: it is taken as fresh. */
-    private static boolean waitedPast(ProductStatus status, Duration inFlightTimeout, Instant now) {
-        return status.at() != null && Duration.between(status.at(), now).compareTo(inFlightTimeout) >= 0;
+    /**
+     * Whether a product in flight has waited past the timeout. A status without a time says nothing about how long it
+     * waited and one from the future (a writer's clock ahead) has not waited yet: both count as fresh, and since being
+     * stuck is only reported, never acted on, a wrong clock can hide a stuck product, never pay for one.
+     */
+    public static boolean stuck(ProductStatus status, Duration inFlightTimeout, Instant now) {
+        return status.state() != null && !status.state().isFinal() && status.state() != ProductStatus.State.UNKNOWN
+                && status.at() != null && Duration.between(status.at(), now).compareTo(inFlightTimeout) >= 0;
     }
 
     private static ScanDecision of(Kind kind) {
@@ -106,6 +109,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         int again;
         int inFlight;
         int stuck;
+        int deferred;
         int deadLettered;
         final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
 

@@ -11,9 +11,12 @@ import java.util.Map;
  * @param missing            rows without an image
  * @param requested          image requests emitted (or that would be, in a dry run)
  * @param alreadyInFlight    missing rows already requested and not finished
- * @param requestedAgain     of {@code requested}: a request that never showed up, or completed earlier and cleared since
- * @param stuck              of {@code alreadyInFlight}: paid for and waiting past the in-flight timeout in a later stage,
- *                           never requested again automatically
+ * @param requestedAgain     of {@code requested}: completed earlier and its image cleared since
+ * @param deferred           missing rows a request was due for, left for a later scan: the requests in flight were at
+ *                           {@code scan.max-in-flight} (new products go first)
+ * @param maxInFlight        the bound of requests in flight this scan applied ({@code scan.max-in-flight} or derived)
+ * @param stuck              of {@code alreadyInFlight}: in flight past {@code scan.in-flight-timeout} (not generated yet,
+ *                           or paid for and waiting in a later stage), never requested again automatically
  * @param deadLettered       missing rows waiting in the dead-letter topic for an operator
  * @param skipped            missing rows not requested, by reason
  */
@@ -28,6 +31,8 @@ public record ScanReport(
         int alreadyInFlight,
         int requestedAgain,
         int stuck,
+        int deferred,
+        int maxInFlight,
         int deadLettered,
         Map<ReasonCode, Integer> skipped) {
 }

@@ -10,7 +10,6 @@ import com.catalogimage.scanner.client.CatalogReader.CatalogEntry;
 import com.catalogimage.scanner.config.ScannerConfig;
 import com.catalogimage.scanner.messaging.RequestPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,7 @@ import org.jboss.logging.Logger;
 public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
-    /** Sends are pipelined in batches: fast on big catalogs, bounded in memory. */
+    /** Products per transaction: one commit for many products on a big catalog, bounded in memory. */
     private static final int SEND_BATCH = 500;
 
     private final CatalogReader catalog;
@@ -87,7 +86,11 @@ public class ScanService {
                 .forEach(entry -> firstWithFingerprint.putIfAbsent(hygiene.fingerprint(entry.product()), entry.product().id()));
 
         ScanDecision.Tally tally = new ScanDecision.Tally();
-        List<Uni<Void>> sends = new ArrayList<>();
+        // The generator's queue, which the bound applies to: products without an image whose latest status is
+        // REQUESTED (a REQUESTED status behind a product that has its image since holds no place in it).
+        Map<Long, Due> due = new HashMap<>();
+        int inFlight = 0;
+        RequestPublisher.Batch skips = publisher.batch();
         for (CatalogEntry entry : entries) {
             tally.seen++;
             if (entry.hasImage()) {
@@ -97,64 +100,115 @@ public class ScanService {
             Optional<ProductStatus> last = Optional.ofNullable(known.get(entry.product().id()));
             ScanDecision decision = ScanDecision.decide(entry.product(), last, hygiene.problem(entry.product()),
                     firstWithFingerprint.get(hygiene.fingerprint(entry.product())), config.inFlightTimeout(), started);
-            tally.count(decision);
-            if (decision.kind() == ScanDecision.Kind.REQUEST_AGAIN) {
-                LOG.warnf("Product %d was %s (request %s) and has no image: requesting it again", entry.product().id(),
-                        last.get().state(), last.get().requestId());
-            } else if (decision.kind() == ScanDecision.Kind.STUCK) {
-                LOG.warnf("Product %d has been %s since %s (request %s): its image is paid for and waits in a later "
-                        + "stage (is the uploader or the updater paused?); it is not requested again", entry.product().id(),
-                        last.get().state(), last.get().at(), last.get().requestId());
+            switch (decision.kind()) {
+                case REQUEST, REQUEST_AGAIN -> due.put(entry.product().id(), new Due(entry.product(), decision, last));
+                case SKIP -> {
+                    tally.count(decision);
+                    if (!dryRun) {
+                        ProductStatus skipped = ProductStatus.skipped(entry.product().id(), decision.reason(),
+                                decision.detail(), RequestPublisher.STAGE);
+                        skips.status(skipped);
+                    }
+                }
+                case STUCK -> {
+                    tally.count(decision);
+                    LOG.warnf("Product %d has been %s since %s (request %s), past scan.in-flight-timeout: its records "
+                            + "wait in a stage that does not move (is the generator halted, or the uploader or the updater "
+                            + "paused?); it is not requested again automatically (POST /products/%d/request-again does)",
+                            entry.product().id(), last.get().state(), last.get().at(), last.get().requestId(),
+                            entry.product().id());
+                }
+                default -> tally.count(decision);
             }
-            if (!dryRun && decision.emits()) {
-                sends.add(emit(entry.product(), decision));
-                if (sends.size() >= SEND_BATCH) {
-                    await(sends);
+            if ((decision.kind() == ScanDecision.Kind.IN_FLIGHT || decision.kind() == ScanDecision.Kind.STUCK)
+                    && last.get().state() == State.REQUESTED) {
+                inFlight++;
+            }
+        }
+        if (!dryRun) {
+            commit(skips);
+        }
+        List<RequestSelection.Candidate> candidates = due.values().stream()
+                .map(d -> new RequestSelection.Candidate(d.product().id(), d.last().isEmpty())).toList();
+        // A dry run prices every product due, not the share this scan would take of them.
+        List<RequestSelection.Candidate> chosen = dryRun ? candidates.stream().sorted(RequestSelection.FRESH_FIRST).toList()
+                : RequestSelection.select(candidates, inFlight, maxInFlight());
+        tally.deferred = candidates.size() - chosen.size();
+        RequestPublisher.Batch batch = publisher.batch();
+        int inBatch = 0;
+        for (RequestSelection.Candidate candidate : chosen) {
+            Due one = due.get(candidate.productId());
+            tally.count(one.decision());
+            if (one.decision().kind() == ScanDecision.Kind.REQUEST_AGAIN) {
+                LOG.infof("Product %d was %s (request %s) and has no image now: requesting it again", one.product().id(),
+                        one.last().get().state(), one.last().get().requestId());
+            }
+            if (!dryRun) {
+                request(batch, one.product(), one.decision());
+                if (++inBatch >= SEND_BATCH) {
+                    commit(batch);
+                    batch = publisher.batch();
+                    inBatch = 0;
                 }
             }
         }
-        await(sends);
+        if (!dryRun) {
+            commit(batch);
+        }
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
                 Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
-                tally.deadLettered, tally.skipped);
+                tally.deferred, maxInFlight(), tally.deadLettered, tally.skipped);
         if (!dryRun) {
             record(report);
         }
         return report;
     }
 
-    private Uni<Void> emit(Product product, ScanDecision decision) {
-        if (decision.kind() == ScanDecision.Kind.SKIP) {
-            ProductStatus skipped = ProductStatus.skipped(product.id(), decision.reason(), decision.detail(), RequestPublisher.STAGE);
-            statuses.record(skipped);
-            return publisher.status(skipped);
-        }
-        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), product, decision.attempt(), null,
-                ImageRequest.Origin.SCAN, Instant.now());
-        ProductStatus requested = ProductStatus.of(request, State.REQUESTED, null, RequestPublisher.STAGE);
-        statuses.record(requested);
-        return publisher.request(request, requested);
+    /** A product a request is due for. */
+    private record Due(Product product, ScanDecision decision, Optional<ProductStatus> last) {
     }
 
-    private static void await(List<Uni<Void>> sends) {
-        if (!sends.isEmpty()) {
-            Uni.join().all(sends).andCollectFailures().await().atMost(Duration.ofMinutes(2));
-            sends.clear();
+    private static void request(RequestPublisher.Batch batch, Product product, ScanDecision decision) {
+        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), product, decision.attempt(), null,
+                ImageRequest.Origin.SCAN, Instant.now());
+        batch.request(request, ProductStatus.of(request, State.REQUESTED, null, RequestPublisher.STAGE));
+    }
+
+    /**
+     * The statuses are remembered before the commit, so their echo cannot come first; an aborted transaction takes them
+     * back, and the next scan finds those products as they were.
+     */
+    private void commit(RequestPublisher.Batch batch) {
+        List<ProductStatus> written = batch.statuses();
+        written.forEach(statuses::record);
+        try {
+            batch.commit();
+        } catch (RuntimeException e) {
+            written.forEach(statuses::retract);
+            throw e;
         }
+    }
+
+    /** {@code scan.max-in-flight}, or the bound derived from the pooled quota and the scan interval. */
+    public int maxInFlight() {
+        return config.maxInFlight().orElseGet(() -> RequestSelection.defaultBound(config.quotaPerMinute(),
+                config.interval().toMillis(), config.inFlightHeadroom().toMillis()));
     }
 
     private void record(ScanReport report) {
         // Prometheus wants one set of tag keys per meter name, hence reason "none" where there is no reason.
         metrics.counter("scanner.products", "outcome", "requested", "reason", "none").increment(report.requested());
         metrics.counter("scanner.products", "outcome", "in-flight", "reason", "none").increment(report.alreadyInFlight());
+        metrics.counter("scanner.products", "outcome", "deferred", "reason", "none").increment(report.deferred());
         stuck.set(report.stuck());
         report.skipped().forEach((reason, count) ->
                 metrics.counter("scanner.products", "outcome", "skipped", "reason", reason.name()).increment(count));
         metrics.timer("scanner.scan.duration", "mode", report.mode())
                 .record(Duration.between(report.startedAt(), report.finishedAt()));
-        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d in flight (%d stuck), %d "
-                + "dead-lettered, skipped %s", report.trigger(), report.seen(), report.missing(), report.requested(),
-                report.requestedAgain(), report.alreadyInFlight(), report.stuck(), report.deadLettered(), report.skipped());
+        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d left for later scans, %d in flight "
+                + "(%d stuck), %d dead-lettered, skipped %s", report.trigger(), report.seen(), report.missing(),
+                report.requested(), report.requestedAgain(), report.deferred(), report.alreadyInFlight(), report.stuck(),
+                report.deadLettered(), report.skipped());
     }
 
     /** The scanner cannot decide yet. */

@@ -29,6 +29,11 @@ public class StatusStore {
         replays.note(status);
     }
 
+    /** A status {@link #record recorded} whose transaction was aborted: it never reached the topic. */
+    public void retract(ProductStatus status) {
+        memory.retract(status);
+    }
+
     /** Every product's latest state as it is now: what a scan decides from, taken before it reads the catalog. */
     public Map<Long, ProductStatus> snapshot() {
         return memory.snapshot();

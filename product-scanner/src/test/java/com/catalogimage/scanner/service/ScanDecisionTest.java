@@ -34,10 +34,18 @@ class ScanDecisionTest {
     }
 
     @Test
-    void aRequestThatNeverShowedUpIsRequestedAgainAsTheNextAttemptOnceItOutlivesTheTimeout() {
+    void aRequestNotGeneratedPastTheTimeoutIsReportedStuckNeverRequestedAgain() {
+        // REQUESTED and its request are one transaction: the request is on the topic, queued behind a halted generator.
         assertThat(decide(status(State.REQUESTED, null, NOW.minus(TIMEOUT).plusSeconds(1))).kind()).isEqualTo(Kind.IN_FLIGHT);
-        assertThat(decide(status(State.REQUESTED, null, NOW.minus(TIMEOUT))))
-                .isEqualTo(new ScanDecision(Kind.REQUEST_AGAIN, 3, null, null));
+        ScanDecision stuck = decide(status(State.REQUESTED, null, NOW.minus(TIMEOUT)));
+        assertThat(stuck).isEqualTo(new ScanDecision(Kind.STUCK, 0, null, null));
+        assertThat(stuck.emits()).isFalse();
+    }
+
+    @Test
+    void aStatusFromAClockHoursAheadIsFreshAndOneHoursBehindIsOnlyReportedStuck() {
+        assertThat(decide(status(State.REQUESTED, null, NOW.plus(Duration.ofHours(3)))).kind()).isEqualTo(Kind.IN_FLIGHT);
+        assertThat(decide(status(State.GENERATED, null, NOW.minus(Duration.ofHours(3)))).emits()).isFalse();
     }
 
     @Test

@@ -83,14 +83,28 @@ class ScanServiceTest {
     }
 
     @Test
-    void aProductStuckInFlightPastTheTimeoutIsRequestedAgain() {
+    void aProductRequestedAndNotGeneratedPastTheTimeoutIsReportedStuckNotRequestedAgain() {
         long id = insert("Linen Napkins " + UUID.randomUUID(), "Set of four stonewashed linen napkins in sage green.", 3);
         writeStatus(status(id, State.REQUESTED, Instant.now().minus(Duration.ofHours(2)), 1));
 
+        ScanReport report = scans.scan("test");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+        assertThat(report.stuck()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRequestAndItsRequestedStatusAreCommittedTogether() {
+        long id = insert("Copper Kettle " + UUID.randomUUID(), "A hammered copper kettle with a brass handle.", 3);
+
         scans.scan("test");
 
-        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
-                .singleElement().satisfies(request -> assertThat(request.attempt()).isEqualTo(2));
+        ImageRequest request = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())
+                .get(0);
+        assertThat(statuses(id)).singleElement().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(State.REQUESTED);
+            assertThat(status.requestId()).isEqualTo(request.requestId());
+        });
     }
 
     @Test

@@ -1,0 +1,110 @@
+package com.catalogimage.scanner.rest;
+
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.ImageRequestDeserializer;
+import com.catalogimage.localstack.testing.DabEmulatorTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.catalogimage.scanner.service.StatusStore;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The operators' "request again" of a stuck product, through HTTP with the API key. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(DabEmulatorTestResource.class)
+class ProductResourceTest {
+
+    static final String KEY = "test-operator-key";
+
+    @Inject
+    StatusStore store;
+
+    @Test
+    void aStuckProductIsRequestedAgainOnceAsANewManualAttempt() {
+        long id = insert("Wool Throw " + UUID.randomUUID(), "A chunky knitted wool throw in oatmeal, 130 by 170 cm.");
+        writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 1, State.GENERATED, null, null, "image-generator",
+                Instant.now().minus(Duration.ofHours(2)), null));
+
+        String requestId = given().header("X-API-Key", KEY).when().post("/products/" + id + "/request-again").then()
+                .statusCode(200)
+                .body("productId", equalTo((int) id))
+                .body("attempt", equalTo(2))
+                .body("requestId", notNullValue())
+                .extract().path("requestId");
+
+        List<ImageRequest> requests = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer());
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.requestId()).isEqualTo(requestId);
+            assertThat(request.origin()).isEqualTo(ImageRequest.Origin.MANUAL);
+            assertThat(request.attempt()).isEqualTo(2);
+        });
+        // Now it is in flight again, not stuck: a second press is refused and writes nothing.
+        given().header("X-API-Key", KEY).when().post("/products/" + id + "/request-again").then()
+                .statusCode(409)
+                .body("message", containsString("REQUESTED"));
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).hasSize(1);
+    }
+
+    @Test
+    void aProductNotStuckIsRefusedWithAProblem() {
+        long fresh = insert("Rattan Basket " + UUID.randomUUID(), "A round rattan storage basket with two handles.");
+        writeStatus(new ProductStatus(fresh, "r-" + UUID.randomUUID(), 1, State.REQUESTED, null, null, "product-scanner",
+                Instant.now(), null));
+        long done = insert("Slate Coasters " + UUID.randomUUID(), "Set of four natural slate coasters with felt feet.");
+        writeStatus(new ProductStatus(done, "r-" + UUID.randomUUID(), 1, State.DEAD_LETTERED,
+                ProductStatus.ReasonCode.CONTENT_POLICY, null, "image-generator", Instant.now().minus(Duration.ofDays(1)), null));
+        long never = insert("Cork Board " + UUID.randomUUID(), "A framed cork notice board, 60 by 40 cm, oak frame.");
+
+        for (long id : List.of(fresh, done, never)) {
+            given().header("X-API-Key", KEY).when().post("/products/" + id + "/request-again").then()
+                    .statusCode(409)
+                    .body("message", containsString("product " + id));
+            assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+        }
+    }
+
+    @Test
+    void aStuckProductTheCatalogNoLongerHasIsNotFound() {
+        long gone = 987_654_321L;
+        writeStatus(new ProductStatus(gone, "r-" + UUID.randomUUID(), 1, State.STORED, null, null, "blob-uploader",
+                Instant.now().minus(Duration.ofHours(3)), null));
+
+        given().header("X-API-Key", KEY).when().post("/products/" + gone + "/request-again").then()
+                .statusCode(404)
+                .body("message", containsString("no product"));
+    }
+
+    @Test
+    void requestingAgainIsForOperatorsOnly() {
+        given().when().post("/products/1/request-again").then().statusCode(401);
+        given().header("X-API-Key", "wrong").when().post("/products/1/request-again").then().statusCode(401);
+    }
+
+    private static long insert(String name, String description) {
+        return DabEmulatorTestResource.emulator().insertProduct(name, description, 3, "test", new BigDecimal("19.99"), "");
+    }
+
+    private void writeStatus(ProductStatus status) {
+        topics().send(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status);
+        await().atMost(Duration.ofSeconds(15)).until(() -> store.get(status.productId())
+                .map(known -> status.requestId().equals(known.requestId())).orElse(false));
+    }
+}
