@@ -99,10 +99,15 @@ public class RequestConsumer {
         RequestDecision decision = RequestDecision.decide(request, paidImages.published(requestId),
                 unpublished.holds(requestId), paidImages.lastImageOf(request.product().id()));
         if (decision == RequestDecision.PUBLISH_HELD) {
-            var held = unpublished.take(requestId).orElseThrow(); // under the lock: no other copy took it
-            LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
-                    request.product().id(), requestId);
-            return publish(message, held.image(), held.status());
+            var held = unpublished.take(requestId);
+            if (held.isPresent()) {
+                LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
+                        request.product().id(), requestId);
+                return publish(message, held.get().image(), held.get().status());
+            }
+            // dropped from memory since (to bound it): paid for but not out, so decided again without it
+            decision = RequestDecision.decide(request, paidImages.published(requestId), false,
+                    paidImages.lastImageOf(request.product().id()));
         }
         if (decision != RequestDecision.GENERATE) {
             count(decision.name().toLowerCase(), null);
