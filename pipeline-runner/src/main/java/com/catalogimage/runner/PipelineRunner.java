@@ -99,6 +99,12 @@ public final class PipelineRunner implements AutoCloseable {
             // The emulator has no quota: do not hold the local run to Azure's default 6 requests per minute.
             env.putIfAbsent("AZURE_OPENAI_RPM", "6000");
         }
+        if (stack.azurite() != null) {
+            // The updater writes only URLs under the public base (decision 0017): the uploader's, i.e. the container's
+            // URL on the local Azurite unless PUBLIC_BASE_URL names a CDN.
+            env.putIfAbsent("IMAGE_BASE_URL", env.getOrDefault("PUBLIC_BASE_URL",
+                    stack.azurite().blobEndpoint() + "/" + env.getOrDefault("AZURE_STORAGE_CONTAINER", "products")));
+        }
         if ("stored-procedure".equals(options.catalogMode()) && !options.environment().containsKey("DAB_REST_PATH")) {
             env.put("DAB_REST_PATH", "/rest"); // the seed's DAB configuration
         }

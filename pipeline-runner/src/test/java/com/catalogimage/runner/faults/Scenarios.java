@@ -29,7 +29,8 @@ final class Scenarios {
 
     static List<FaultScenario> all() {
         return List.of(killEachService(), kafkaRestart(), azuriteDown(), dabErrors(), throttlingStorm(),
-                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment());
+                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment(),
+                ReplicaScenarios.twoUpdatersAndOutsideWrites(), ReplicaScenarios.dabTokenExpiry(), ReplicaScenarios.threeReplicasEach(), ReplicaScenarios.oneReplicaEach());
     }
 
     private static FaultScenario.Step modelLatency() {
