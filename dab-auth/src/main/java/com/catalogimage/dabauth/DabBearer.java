@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * The {@code Authorization} header a service sends to Data API Builder, one of:
  * <ul>
- *   <li><b>Entra ID</b> (a scope is configured, {@code DAB_TOKEN_SCOPE}, e.g. {@code api://<DAB's app id>/.default}):
+ *   <li><b>Entra ID</b> (a scope is configured, {@code DAB_AUTH_SCOPE}, e.g. {@code api://<DAB's app id>/.default}):
  *       a token from azure-identity's {@code DefaultAzureCredential}, i.e. workload identity on AKS, a managed identity
  *       on Azure, {@code az login} on a laptop; kept and refreshed before it expires (half its lifetime, at most five
  *       minutes, before its expiry), so no request leaves with a token about to lapse;</li>
@@ -54,7 +54,7 @@ public final class DabBearer {
         Optional<String> fixed = staticToken.map(String::strip).filter(s -> !s.isEmpty());
         if (entra.isPresent()) {
             if (fixed.isPresent()) {
-                LOG.warn("DAB_TOKEN is ignored: DAB_TOKEN_SCOPE is set, tokens come from azure-identity");
+                LOG.warn("DAB_TOKEN is ignored: DAB_AUTH_SCOPE is set, tokens come from azure-identity");
             }
             return entraId(new DefaultAzureCredentialBuilder().build(), entra.get(), Clock.systemUTC());
         }

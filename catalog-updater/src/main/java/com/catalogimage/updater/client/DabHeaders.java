@@ -16,7 +16,7 @@ public class DabHeaders implements ClientHeadersFactory {
 
     public DabHeaders(DabConfig config) {
         this.config = config;
-        this.bearer = DabBearer.of(config.tokenScope(), config.token());
+        this.bearer = DabBearer.of(config.authScope(), config.token());
     }
 
     @Override

@@ -12,14 +12,14 @@ public interface DabConfig {
 
     /**
      * A static bearer token for DAB's EntraId or Custom provider ({@code Authorization}); environment
-     * {@code DAB_TOKEN}. A development fallback: it is never refreshed. Ignored when {@link #tokenScope()} is set.
+     * {@code DAB_TOKEN}. A development fallback: it is never refreshed. Ignored when {@link #authScope()} is set.
      */
     Optional<String> token();
 
     /**
      * DAB with Entra ID: the scope of DAB's app registration, e.g. {@code api://<app-id>/.default}; environment
-     * {@code DAB_TOKEN_SCOPE}. Set, the bearer token comes from azure-identity's DefaultAzureCredential (workload or
+     * {@code DAB_AUTH_SCOPE}. Set, the bearer token comes from azure-identity's DefaultAzureCredential (workload or
      * managed identity, {@code az login}) and is refreshed before it expires (dab-auth's {@code DabBearer}).
      */
-    Optional<String> tokenScope();
+    Optional<String> authScope();
 }

@@ -148,14 +148,14 @@ public final class DabEmulator implements AutoCloseable {
     /**
      * What a client needs to get tokens from the emulator through azure-identity's managed identity (App Service
      * dialect): {@code IDENTITY_ENDPOINT} and {@code IDENTITY_HEADER}, and the scope to ask for as
-     * {@code DAB_TOKEN_SCOPE}; empty when the emulator does not emulate Entra ID.
+     * {@code DAB_AUTH_SCOPE}; empty when the emulator does not emulate Entra ID.
      */
     public Map<String, String> identityEnvironment() {
         if (tokens == null) {
             return Map.of();
         }
         return Map.of("IDENTITY_ENDPOINT", baseUri() + EntraTokens.PATH, "IDENTITY_HEADER", EntraTokens.IDENTITY_HEADER,
-                "DAB_TOKEN_SCOPE", SCOPE);
+                "DAB_AUTH_SCOPE", SCOPE);
     }
 
     /** The scope clients ask for: DAB's app registration in a real tenant, any resource name here. */

@@ -18,8 +18,8 @@ public class DabQueryHeaders implements ClientHeadersFactory {
     @ConfigProperty(name = "dab.token")
     Optional<String> token;
 
-    @ConfigProperty(name = "dab.token-scope")
-    Optional<String> tokenScope;
+    @ConfigProperty(name = "dab.auth-scope")
+    Optional<String> authScope;
 
     private volatile DabBearer bearer;
 
@@ -36,7 +36,7 @@ public class DabQueryHeaders implements ClientHeadersFactory {
         if (current == null) {
             synchronized (this) {
                 if (bearer == null) {
-                    bearer = DabBearer.of(tokenScope, token);
+                    bearer = DabBearer.of(authScope, token);
                 }
                 current = bearer;
             }
