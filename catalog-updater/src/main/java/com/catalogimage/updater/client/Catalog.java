@@ -6,6 +6,7 @@ import com.catalogimage.updater.client.CatalogRows.UpdateImageUrlParameters;
 import com.catalogimage.updater.config.UpdaterConfig;
 import com.catalogimage.updater.config.UpdaterConfig.CatalogMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -74,7 +75,7 @@ public class Catalog {
         }
     }
 
-    private CatalogWrite ofProcedure(java.util.List<ConditionalWriteRow> rows) {
+    private CatalogWrite ofProcedure(List<ConditionalWriteRow> rows) {
         ConditionalWriteRow row = rows == null || rows.isEmpty() ? null : rows.get(0);
         if (row == null || row.rowsAffected() == null) {
             // The seed's unconditional procedure: it wrote, and the race stays open until deploy/sql is applied.

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
@@ -141,8 +142,8 @@ public final class DabEmulator implements AutoCloseable {
     }
 
     /** The Entra ID side (tokens issued, expired ones refused), when {@link Options#tokenLifetime()} is set. */
-    public java.util.Optional<EntraTokens> tokens() {
-        return java.util.Optional.ofNullable(tokens);
+    public Optional<EntraTokens> tokens() {
+        return Optional.ofNullable(tokens);
     }
 
     /**

@@ -470,6 +470,31 @@ class DabEmulatorTest {
     }
 
     @Test
+    void withATokenLifetimeOnlyItsOwnUnexpiredTokensAreAccepted() throws Exception {
+        try (DabEmulator entra = DabEmulator.start(DabEmulator.Options.inMemory().withTokenLifetime(Duration.ofSeconds(1)))) {
+            URI products = URI.create(entra.baseUri() + "/api/Products?$first=1");
+            URI identity = URI.create(entra.identityEnvironment().get("IDENTITY_ENDPOINT")
+                    + "?api-version=2019-08-01&resource=api%3A%2F%2Flocal-stack-dab");
+            assertThat(send("GET", identity, null).status()).as("without the identity header").isEqualTo(401);
+            Resp issued = send("GET", identity, null, "X-IDENTITY-HEADER", EntraTokens.IDENTITY_HEADER);
+            assertThat(issued.status()).isEqualTo(200);
+            assertThat(issued.json().path("token_type").asText()).isEqualTo("Bearer");
+            assertThat(issued.json().path("expires_on").asLong()).isPositive();
+            String token = issued.json().path("access_token").asText();
+
+            assertEnvelope(send("GET", products, null), 401, "AuthenticationChallenge");
+            assertEnvelope(send("GET", products, null, "Authorization", "Bearer made-up"), 401, "AuthenticationChallenge");
+            assertThat(send("GET", products, null, "Authorization", "Bearer " + token).status()).isEqualTo(200);
+            Thread.sleep(1_200); // past the token's lifetime
+            Resp expired = send("GET", products, null, "Authorization", "Bearer " + token);
+            assertEnvelope(expired, 401, "AuthenticationChallenge");
+            assertThat(expired.errorMessage()).isEqualTo("The bearer token has expired.");
+            assertThat(entra.tokens().orElseThrow().expiredRefusals()).isEqualTo(1);
+        }
+        assertThat(dab.identityEnvironment()).as("no Entra ID without a lifetime").isEmpty();
+    }
+
+    @Test
     void updateProductImageUrlNeverOverwritesAnImage() {
         String theirs = "https://editor.example/chair.jpg";
         long id = dab.insertProduct("Chair", "A chair.", 1, null, new BigDecimal("10.00"), theirs);
