@@ -1,5 +1,6 @@
 -- The stored procedures Data API Builder exposes (deploy/dab/dab-config.json). CREATE OR ALTER: re-applied at every
--- start of the compose stack. GetProducts and UpdateProductImageUrl are the seed's; GetCategories and InsertProduct are
+-- start of the compose stack. GetProducts and UpdateProductImageUrl are the seed's
+-- (UpdateProductImageUrl made conditional, decision 0017); GetCategories and InsertProduct are
 -- named by the seed's DAB configuration and written here.
 
 CREATE OR ALTER PROCEDURE dbo.GetProducts
@@ -25,21 +26,30 @@ BEGIN
 END;
 GO
 
+-- Conditional since decision 0017: it writes only where the product has no image yet (NULL, '' or blanks), in one
+-- statement, so two updaters, or an updater and a person editing the product, cannot both win. The result set says
+-- what happened: RowsAffected 1 = written now, 0 = not written, with the ImageUrl the product holds (ours already: a
+-- redelivery; another: someone else wrote first, which is kept). An unknown product is still the seed's RAISERROR.
 CREATE OR ALTER PROCEDURE dbo.UpdateProductImageUrl
     @ProductID INT,
     @ImageUrl NVARCHAR(2000)
 AS
 BEGIN
     SET NOCOUNT ON;
-    IF NOT EXISTS (SELECT 1 FROM dbo.Products WHERE Id = @ProductID)
+    DECLARE @RowsAffected INT;
+    UPDATE dbo.Products
+    SET ImageUrl = @ImageUrl
+    WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');
+    SET @RowsAffected = @@ROWCOUNT;
+    IF @RowsAffected = 0 AND NOT EXISTS (SELECT 1 FROM dbo.Products WHERE Id = @ProductID)
     BEGIN
         RAISERROR('Product not found.', 16, 1);
         RETURN;
     END
-    UPDATE dbo.Products
-    SET ImageUrl = @ImageUrl
+    SELECT CASE WHEN @RowsAffected = 1 THEN 'success' ELSE 'unchanged' END AS Status, @RowsAffected AS RowsAffected,
+           Id AS ProductID, ImageUrl
+    FROM dbo.Products
     WHERE Id = @ProductID;
-    SELECT 'success' AS Status, @ProductID AS ProductID, @ImageUrl AS ImageUrl;
 END;
 GO
 

@@ -170,7 +170,8 @@ class SqlScriptsTest {
         assertThat(procs.get("InsertProduct")).containsKeys("ProductName", "Description", "CategoryID", "Tags", "Price", "ImageUrl");
         String text = Repo.read("deploy/sql/002-procedures.sql");
         assertThat(text).contains("RAISERROR('Product not found.', 16, 1);")
-                .contains("SELECT 'success' AS Status, @ProductID AS ProductID, @ImageUrl AS ImageUrl;");
+                .contains("WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');")
+                .contains("@RowsAffected AS RowsAffected");
         // the schema is created before the procedures and the data that use it
         assertThat(SCRIPTS).isSorted();
         assertThat(Repo.read("deploy/sql/001-schema.sql").indexOf("dbo.Categories"))

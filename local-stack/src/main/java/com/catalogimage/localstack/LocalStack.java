@@ -49,7 +49,8 @@ public final class LocalStack implements AutoCloseable {
                 : Azurite.start(Files.createDirectories(folder.resolve("azurite")), settings.azuritePort());
         dab = isExternal("catalog", environment) ? null : DabEmulator.start(DabEmulator.Options.inMemory()
                 .withPort(settings.dabPort())
-                .withJdbcUrl("jdbc:h2:file:" + Files.createDirectories(folder.resolve("catalog")).resolve("catalog")));
+                .withJdbcUrl("jdbc:h2:file:" + Files.createDirectories(folder.resolve("catalog")).resolve("catalog"))
+                .withTokenLifetime(dabTokenLifetime(environment)));
         imageApi = isExternal("image-api", environment) ? null
                 : ImageApiEmulator.start(ImageApiEmulator.Options.defaults().withPort(settings.imageApiPort()));
     }
@@ -66,6 +67,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + settings.folder(), e);
         }
+    }
+
+    /**
+     * {@value #DAB_TOKEN_LIFETIME} (an ISO-8601 duration, e.g. {@code PT1M}): the DAB emulator plays DAB with Entra ID,
+     * handing out tokens of that lifetime through a managed-identity endpoint and refusing requests without a valid
+     * one; the services get the endpoint and the scope in their environment. Unset: no authentication, as before.
+     */
+    public static final String DAB_TOKEN_LIFETIME = "LOCAL_STACK_DAB_TOKEN_LIFETIME";
+
+    private static java.time.Duration dabTokenLifetime(Map<String, String> environment) {
+        String value = environment.get(DAB_TOKEN_LIFETIME);
+        return value == null || value.isBlank() ? null : java.time.Duration.parse(value.strip());
     }
 
     /** Whether {@code piece} is a real service named in the environment. */
@@ -90,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (dab != null) {
             env.put("DAB_URL", dab.baseUri().toString());
+            env.putAll(dab.identityEnvironment());
         }
         if (imageApi != null) {
             env.put("AZURE_OPENAI_ENDPOINT", imageApi.baseUri().toString());

@@ -16,7 +16,8 @@ record CommandLine(PipelineRunner.Options options, boolean once, Duration timeou
               --timeout         with --once, give up after this many minutes (default: 30)
             Real services instead of the local stack: set KAFKA_BOOTSTRAP_SERVERS, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY
             or AZURE_OPENAI_AUTH=entra-id, AZURE_OPENAI_DEPLOYMENT), AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL
-            (+ AZURE_STORAGE_SAS_TOKEN, or managed identity), DAB_URL (+ DAB_REST_PATH, DAB_ROLE, DAB_TOKEN).""";
+            (+ AZURE_STORAGE_SAS_TOKEN, or managed identity; PUBLIC_BASE_URL or IMAGE_BASE_URL with a connection string),
+            DAB_URL (+ DAB_REST_PATH, DAB_ROLE, DAB_AUTH_SCOPE for Entra ID tokens, or DAB_TOKEN).""";
 
     static CommandLine parse(String[] args, Map<String, String> environment) {
         boolean once = false;

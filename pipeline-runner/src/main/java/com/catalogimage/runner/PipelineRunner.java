@@ -99,10 +99,41 @@ public final class PipelineRunner implements AutoCloseable {
             // The emulator has no quota: do not hold the local run to Azure's default 6 requests per minute.
             env.putIfAbsent("AZURE_OPENAI_RPM", "6000");
         }
+        // The updater writes only URLs under the public base (decision 0017): the uploader's, i.e. PUBLIC_BASE_URL (a
+        // CDN) when set, else its container's URL on the local Azurite or the account named.
+        String container = env.getOrDefault("AZURE_STORAGE_CONTAINER", "products");
+        String account = stack.azurite() != null ? stack.azurite().blobEndpoint()
+                : env.getOrDefault("AZURE_STORAGE_ACCOUNT_URL", blobEndpoint(env.get("AZURE_STORAGE_CONNECTION_STRING")));
+        String publicBase = env.get("PUBLIC_BASE_URL");
+        if (publicBase != null && !publicBase.isBlank()) {
+            env.putIfAbsent("IMAGE_BASE_URL", publicBase);
+        } else if (account != null && !account.isBlank()) {
+            env.putIfAbsent("IMAGE_BASE_URL", account.replaceAll("/+$", "") + "/" + container);
+        }
         if ("stored-procedure".equals(options.catalogMode()) && !options.environment().containsKey("DAB_REST_PATH")) {
             env.put("DAB_REST_PATH", "/rest"); // the seed's DAB configuration
         }
         return env;
+    }
+
+    /** The blob endpoint a storage connection string names (its BlobEndpoint, or the account's default), else null. */
+    static String blobEndpoint(String connectionString) {
+        if (connectionString == null || connectionString.isBlank()) {
+            return null;
+        }
+        Map<String, String> parts = new HashMap<>();
+        for (String part : connectionString.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            }
+        }
+        if (parts.containsKey("BlobEndpoint")) {
+            return parts.get("BlobEndpoint");
+        }
+        String name = parts.get("AccountName");
+        return name == null ? null : parts.getOrDefault("DefaultEndpointsProtocol", "https") + "://" + name + ".blob."
+                + parts.getOrDefault("EndpointSuffix", "core.windows.net");
     }
 
     /** The checkout: the first folder up from here that holds the service modules. */

@@ -9,10 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.catalogimage.localstack.http.Ports;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** The four services, each a separate JVM started from its packaged application, as they run in production. */
@@ -48,6 +51,14 @@ public final class ServiceProcesses implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final Map<Service, Map<String, String>> serviceEnvironments;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    /**
+     * Extra replicas (1, 2, …) of a service beside the one above (replica 0): same environment, so the same consumer
+     * group, each on a port of its own, as a Deployment scaled out. The scanner is not meant to have any (decision 0007).
+     */
+    private final Map<Service, Map<Integer, Replica>> replicas = new EnumMap<>(Service.class);
+
+    private record Replica(Process process, int port) {
+    }
 
     private ServiceProcesses(Path repository, Path logs, Map<String, String> environment, Map<Service, Integer> ports,
             Map<Service, Map<String, String>> serviceEnvironments) {
@@ -88,6 +99,10 @@ public final class ServiceProcesses implements AutoCloseable {
 
     /** Starts one service (again). */
     public synchronized void start(Service service) {
+        processes.put(service, launch(service, ports.get(service), logFile(service)));
+    }
+
+    private Process launch(Service service, int port, Path log) {
         Path jar = repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
@@ -98,14 +113,85 @@ public final class ServiceProcesses implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:+UseSerialGC", NIO_BUFFER_CACHE, "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().putAll(serviceEnvironments.getOrDefault(service, Map.of()));
-            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-            processes.put(service, builder.start());
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module, e);
         }
+    }
+
+    /**
+     * Starts replica {@code replica} (1 or more; 0 is the service itself) of {@code service} on a free port, with the
+     * service's environment: it joins the same consumer group and Kafka shares the partitions out. Its output goes to
+     * {@code <service>-<replica>.log}.
+     */
+    public synchronized void startReplica(Service service, int replica) {
+        if (replica < 1) {
+            throw new IllegalArgumentException("replica 0 is the service itself: start(" + service + ")");
+        }
+        Map<Integer, Replica> running = replicas.computeIfAbsent(service, s -> new TreeMap<>());
+        Replica old = running.get(replica);
+        if (old != null && old.process().isAlive()) {
+            throw new IllegalStateException(service.module + " replica " + replica + " is already running");
+        }
+        int port = Ports.free();
+        running.put(replica, new Replica(launch(service, port, replicaLog(service, replica)), port));
+    }
+
+    /**
+     * Stops one replica (0: the service itself) the way Kubernetes scales a Deployment down: SIGTERM, so that it
+     * leaves its consumer group and commits what it finished, then {@code kill -9} after 30 s.
+     */
+    public synchronized void stopReplica(Service service, int replica) {
+        Process process = replica == 0 ? processes.remove(service)
+                : Optional.ofNullable(replicas.getOrDefault(service, Map.of()).remove(replica)).map(Replica::process)
+                        .orElse(null);
+        if (process != null) {
+            process.destroy();
+            if (!waitFor(process, 30)) {
+                process.destroyForcibly();
+                waitFor(process, 5);
+            }
+        }
+    }
+
+    /** The replicas of {@code service} whose process runs, 0 (the service itself) included. */
+    public synchronized List<Integer> runningReplicas(Service service) {
+        List<Integer> running = new ArrayList<>();
+        if (isAlive(service)) {
+            running.add(0);
+        }
+        replicas.getOrDefault(service, Map.of()).forEach((replica, r) -> {
+            if (r.process().isAlive()) {
+                running.add(replica);
+            }
+        });
+        return running;
+    }
+
+    /** Whether the replica ({@code 0}: the service itself) answers ready. */
+    public boolean isReplicaReady(Service service, int replica) {
+        return replica == 0 ? isReady(service) : isReady(replicaUrl(service, replica));
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a replica; 0 is the service itself. */
+    public synchronized String replicaUrl(Service service, int replica) {
+        if (replica == 0) {
+            return url(service);
+        }
+        Replica r = replicas.getOrDefault(service, Map.of()).get(replica);
+        if (r == null) {
+            throw new IllegalArgumentException(service.module + " has no replica " + replica);
+        }
+        return "http://127.0.0.1:" + r.port();
+    }
+
+    /** Where a replica's output goes ({@code 0}: the service's own log). */
+    public Path replicaLog(Service service, int replica) {
+        return replica == 0 ? logFile(service) : logs.resolve(service.module + "-" + replica + ".log");
     }
 
     /** Waits until every service reports ready, or fails naming the ones that are not and where their logs are. */
@@ -125,11 +211,26 @@ public final class ServiceProcesses implements AutoCloseable {
                 sleep(250);
             }
         }
+        for (Service service : Service.values()) {
+            for (int replica : runningReplicas(service)) {
+                while (replica > 0 && !isReplicaReady(service, replica)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(service.module + " replica " + replica + " not ready after "
+                                + timeout.toSeconds() + " s; see " + replicaLog(service, replica));
+                    }
+                    sleep(250);
+                }
+            }
+        }
     }
 
     public boolean isReady(Service service) {
+        return isReady(url(service));
+    }
+
+    private static boolean isReady(String base) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -202,14 +303,17 @@ public final class ServiceProcesses implements AutoCloseable {
     /** Stops every service gracefully (SIGTERM lets them commit offsets and flush), then forcibly. */
     @Override
     public synchronized void close() {
-        processes.values().forEach(Process::destroy);
-        processes.values().forEach(process -> {
+        List<Process> all = new ArrayList<>(processes.values());
+        replicas.values().forEach(running -> running.values().forEach(r -> all.add(r.process())));
+        all.forEach(Process::destroy);
+        all.forEach(process -> {
             if (!waitFor(process, 15)) {
                 process.destroyForcibly();
                 waitFor(process, 5);
             }
         });
         processes.clear();
+        replicas.clear();
     }
 
     private static boolean waitFor(Process process, int seconds) {

@@ -1,12 +1,16 @@
 package com.catalogimage.updater.client;
 
+import com.catalogimage.updater.client.CatalogRows.ConditionalWriteRow;
 import com.catalogimage.updater.client.CatalogRows.ImageUrlPatch;
 import com.catalogimage.updater.client.CatalogRows.UpdateImageUrlParameters;
 import com.catalogimage.updater.config.UpdaterConfig;
 import com.catalogimage.updater.config.UpdaterConfig.CatalogMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /** The catalog's image column through DAB, in the configured mode; callers do not see which entities are used. */
 @ApplicationScoped
@@ -17,6 +21,9 @@ public class Catalog {
     }
 
     static final String SELECT = "Id,ImageUrl";
+
+    private static final Logger LOG = Logger.getLogger(Catalog.class);
+    private final AtomicBoolean warnedUnconditional = new AtomicBoolean();
 
     private final DabClient dab;
     private final CatalogMode mode;
@@ -41,28 +48,45 @@ public class Catalog {
     }
 
     /**
-     * Sets the product's image URL and nothing else. Returns false when the product vanished since {@link #read}: table
-     * mode answers 404 (update-only PATCH), the seed's procedure 400 {@code DatabaseOperationFailed}. Both can also mean
-     * something else (a wrong entity path; a database error whose message DAB hides in production mode), so a read
-     * confirms the row is really gone before we say so; otherwise the error stands.
+     * Sets the product's image URL and nothing else. Table mode's PATCH writes whatever the row holds (DAB has no
+     * conditional update on a column); stored-procedure mode's procedure writes only a product without an image and
+     * says so ({@link CatalogWrite.NotWritten}), which closes the race between our read and our write.
+     *
+     * <p>{@link CatalogWrite.Gone} when the product vanished since {@link #read}: table mode answers 404 (update-only
+     * PATCH), the procedure 400 {@code DatabaseOperationFailed}. Both can also mean something else (a wrong entity path;
+     * a database error whose message DAB hides in production mode), so a read confirms the row is really gone before
+     * we say so; otherwise the error stands.
      */
-    public boolean writeImageUrl(long productId, String url) {
+    public CatalogWrite writeImageUrl(long productId, String url) {
         try {
             if (mode == CatalogMode.TABLE) {
                 dab.patchImageUrl(productId, new ImageUrlPatch(url));
-            } else {
-                dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url));
+                return new CatalogWrite.Written();
             }
-            return true;
+            return ofProcedure(dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url)).value());
         } catch (DabException e) {
             boolean mayMeanGone = mode == CatalogMode.TABLE
                     ? e.is(404, DabException.ENTITY_NOT_FOUND)
                     : e.is(400, DabException.DATABASE_OPERATION_FAILED);
             if (mayMeanGone && read(productId).isEmpty()) {
-                return false;
+                return new CatalogWrite.Gone();
             }
             throw e;
         }
+    }
+
+    private CatalogWrite ofProcedure(List<ConditionalWriteRow> rows) {
+        ConditionalWriteRow row = rows == null || rows.isEmpty() ? null : rows.get(0);
+        if (row == null || row.rowsAffected() == null) {
+            // The seed's unconditional procedure: it wrote, and the race stays open until deploy/sql is applied.
+            if (warnedUnconditional.compareAndSet(false, true)) {
+                LOG.warn("UpdateProductImageUrl answered without RowsAffected: the catalog still has the seed's "
+                        + "unconditional procedure, which can overwrite an image set between our read and our write. "
+                        + "Apply deploy/sql/002-procedures.sql.");
+            }
+            return new CatalogWrite.Written();
+        }
+        return row.rowsAffected() > 0 ? new CatalogWrite.Written() : new CatalogWrite.NotWritten(row.imageUrl());
     }
 
     /** The cheapest call that proves DAB answers in the configured mode; throws otherwise. */

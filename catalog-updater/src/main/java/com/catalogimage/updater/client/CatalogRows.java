@@ -36,6 +36,16 @@ public final class CatalogRows {
     public record ImageUrlPatch(@JsonProperty("ImageUrl") String imageUrl) {
     }
 
+    /**
+     * The answer of deploy/sql's conditional {@code UpdateProductImageUrl} (decision 0017): {@code RowsAffected} 1 when
+     * it wrote now, 0 when the product already held an image, which {@code ImageUrl} names. The seed's unconditional
+     * procedure answers without {@code RowsAffected} (null here).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConditionalWriteRow(@JsonProperty("RowsAffected") Integer rowsAffected,
+            @JsonProperty("ImageUrl") String imageUrl) {
+    }
+
     /** The parameters of the seed's {@code UpdateProductImageUrl} procedure. */
     public record UpdateImageUrlParameters(@JsonProperty("ProductID") long productId, @JsonProperty("ImageUrl") String imageUrl) {
     }

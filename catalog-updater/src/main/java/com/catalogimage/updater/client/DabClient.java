@@ -1,11 +1,11 @@
 package com.catalogimage.updater.client;
 
+import com.catalogimage.updater.client.CatalogRows.ConditionalWriteRow;
 import com.catalogimage.updater.client.CatalogRows.DabRows;
 import com.catalogimage.updater.client.CatalogRows.ImageUrlPatch;
 import com.catalogimage.updater.client.CatalogRows.ProcedureProductRow;
 import com.catalogimage.updater.client.CatalogRows.ProductRow;
 import com.catalogimage.updater.client.CatalogRows.UpdateImageUrlParameters;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -61,15 +61,16 @@ public interface DabClient {
     DabRows<ProcedureProductRow> getProduct(@QueryParam("ProductID") long productId);
 
     /**
-     * Stored-procedure mode write: 201 on success; an unknown product is the seed's RAISERROR, surfaced by DAB as 400
-     * {@code DatabaseOperationFailed} "Product not found.".
+     * Stored-procedure mode write, conditional (deploy/sql, decision 0017): 201 with one row saying whether it wrote; an
+     * unknown product is the seed's RAISERROR, surfaced by DAB as 400 {@code DatabaseOperationFailed} "Product not
+     * found.".
      */
     @POST
     @Path("/UpdateProductImageUrl")
     @Retry(maxRetries = 3, delay = 300, jitter = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = DabFailures.Transient.class)
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    DabRows<JsonNode> updateProductImageUrl(UpdateImageUrlParameters parameters);
+    DabRows<ConditionalWriteRow> updateProductImageUrl(UpdateImageUrlParameters parameters);
 
     /** Readiness in table mode: one id. */
     @GET

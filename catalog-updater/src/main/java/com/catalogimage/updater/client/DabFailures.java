@@ -1,6 +1,7 @@
 package com.catalogimage.updater.client;
 
 import com.catalogimage.contracts.FailureClass;
+import com.catalogimage.dabauth.DabBearer;
 import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ public final class DabFailures {
      *       can be written until someone fixes it. A 404 that means "this row is gone" never gets here: the catalog
      *       confirms it with a read and reports the product gone;</li>
      *   <li>any other 4xx → INVALID_REQUEST;</li>
+     *   <li>azure-identity got no token for DAB (no identity, a refused client) → CONFIGURATION, like a wrong key;</li>
      *   <li>anything unforeseen (a bug, an unreadable answer) → TRANSIENT: retried, then a RETRIES_EXHAUSTED dead letter
      *       with its cause, so nothing is lost or hidden.</li>
      * </ul>
@@ -33,6 +35,9 @@ public final class DabFailures {
         DabException dab = find(failure, DabException.class);
         if (dab != null) {
             return ofDab(dab);
+        }
+        if (DabBearer.isIdentityFailure(failure)) {
+            return FailureClass.CONFIGURATION;
         }
         return FailureClass.TRANSIENT;
     }
@@ -53,6 +58,9 @@ public final class DabFailures {
         DabException dab = find(failure, DabException.class);
         if (dab != null) {
             return ofDab(dab) == FailureClass.TRANSIENT;
+        }
+        if (DabBearer.isIdentityFailure(failure)) {
+            return false;
         }
         return find(failure, TimeoutException.class) != null || find(failure, IOException.class) != null
                 || find(failure, ProcessingException.class) != null;

@@ -3,6 +3,7 @@ package com.catalogimage.updater.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** How the updater writes image URLs back to the catalog. */
 @ConfigMapping(prefix = "updater")
@@ -15,6 +16,14 @@ public interface UpdaterConfig {
      */
     @WithDefault("table")
     CatalogMode mode();
+
+    /**
+     * The public bases the catalog's image URLs must be under, comma-separated: the container's URL, or the CDN in
+     * front of it (the uploader's {@code PUBLIC_BASE_URL}). A stored image whose URL is anywhere else is dead-lettered
+     * {@code INVALID_REQUEST}, never written. Environment {@code IMAGE_BASE_URL}, else {@code PUBLIC_BASE_URL}; no
+     * default outside dev and test: the updater does not start without it.
+     */
+    List<String> imageBaseUrls();
 
     /** Pausing on configuration errors (401, 403, an entity DAB does not expose). */
     Pause pause();

@@ -6,6 +6,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.messaging.order.KeyLocks;
 import com.catalogimage.updater.client.Catalog;
+import com.catalogimage.updater.client.CatalogWrite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -81,18 +82,22 @@ public class CatalogWriter {
     }
 
     /**
-     * Check, then write. DAB has no conditional update on a column value ({@code If-Match} takes only {@code *}), so an
-     * image set by someone between our read and our write is overwritten. The window is one round trip to DAB; the
-     * seed's procedure has the same check-then-update shape. Closing it needs a procedure that updates only
-     * {@code WHERE ImageUrl = ''} (one statement), which the seed's DAB config does not have.
+     * Check, then write. In stored-procedure mode the write itself is conditional (decision 0017), so an image set by
+     * someone between our read and our write is kept and reported. Table mode has no such write: DAB's PATCH takes
+     * {@code If-Match: *} only, so an image set in that window (one round trip) is overwritten; the per-product
+     * serialisation above only covers this instance's own records.
      */
     private WriteDecision readDecideWrite(long productId, String url) {
         Optional<Catalog.Entry> current = catalog.read(productId);
         WriteDecision decision = WriteDecision.decide(current.isPresent(), current.map(Catalog.Entry::imageUrl).orElse(null), url);
-        if (decision == WriteDecision.WRITE && !catalog.writeImageUrl(productId, url)) {
-            return WriteDecision.PRODUCT_GONE; // deleted between the read and the write
+        if (decision != WriteDecision.WRITE) {
+            return decision;
         }
-        return decision;
+        CatalogWrite write = catalog.writeImageUrl(productId, url);
+        if (write instanceof CatalogWrite.NotWritten refused) {
+            return WriteDecision.ofRefusedWrite(refused.imageUrlNow(), url);
+        }
+        return write instanceof CatalogWrite.Gone ? WriteDecision.PRODUCT_GONE : WriteDecision.WRITE;
     }
 
     private static ProductStatus statusOf(WriteDecision decision, StoredImage stored) {
@@ -107,6 +112,13 @@ public class CatalogWriter {
                 yield ProductStatus.skipped(stored.request(), ReasonCode.ALREADY_HAS_IMAGE,
                         "The catalog already holds another image for this product; it was not overwritten. Ours stays in blob "
                                 + stored.blobName() + ".", STAGE);
+            }
+            case OUTSIDE_WRITE -> {
+                LOG.infof("Product %d got another image between our read and our write; theirs is kept (ours stays in"
+                        + " blob %s)", productId, stored.blobName());
+                yield ProductStatus.skipped(stored.request(), ReasonCode.ALREADY_HAS_IMAGE,
+                        "Another writer set this product's image between our read and our conditional write; theirs "
+                                + "was kept, nothing was overwritten. Ours stays in blob " + stored.blobName() + ".", STAGE);
             }
             case PRODUCT_GONE -> {
                 LOG.infof("Product %d is no longer in the catalog (image stays in blob %s)", productId, stored.blobName());

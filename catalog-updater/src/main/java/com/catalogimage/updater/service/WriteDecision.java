@@ -9,7 +9,12 @@ public enum WriteDecision {
     /** Someone set another image meanwhile: never overwrite it. */
     ALREADY_HAS_IMAGE,
     /** The product was deleted: nothing to write; the blob stays. */
-    PRODUCT_GONE;
+    PRODUCT_GONE,
+    /**
+     * Someone else (another updater, a person) set an image between our read and our conditional write, which
+     * therefore wrote nothing: theirs is kept. Only {@link #ofRefusedWrite} says so.
+     */
+    OUTSIDE_WRITE;
 
     /**
      * @param exists       whether the catalog still has the product
@@ -24,5 +29,15 @@ public enum WriteDecision {
             return WRITE;
         }
         return currentUrl.strip().equals(ourUrl) ? ALREADY_COMPLETED : ALREADY_HAS_IMAGE;
+    }
+
+    /**
+     * The conditional write found an image although our read had found none: ours (another delivery of the same image
+     * won, e.g. on a second replica after a rebalance) is done; any other is an outside write, never overwritten.
+     *
+     * @param urlNow what the product holds according to the write's answer
+     */
+    public static WriteDecision ofRefusedWrite(String urlNow, String ourUrl) {
+        return urlNow != null && urlNow.strip().equals(ourUrl) ? ALREADY_COMPLETED : OUTSIDE_WRITE;
     }
 }

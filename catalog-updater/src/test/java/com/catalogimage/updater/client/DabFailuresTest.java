@@ -44,6 +44,17 @@ class DabFailuresTest {
     }
 
     @Test
+    void noTokenFromAzureIdentityIsConfigurationNeverRetriedInProcess() {
+        // The REST client wraps what the headers factory throws.
+        RuntimeException wrapped = new ProcessingException(
+                new com.azure.identity.CredentialUnavailableException("no managed identity"));
+        assertThat(DabFailures.classify(wrapped)).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(DabFailures.isTransient(wrapped)).isFalse();
+        assertThat(DabFailures.classify(new com.azure.core.exception.ClientAuthenticationException("refused", null)))
+                .isEqualTo(FailureClass.CONFIGURATION);
+    }
+
+    @Test
     void timeoutsAndConnectionFailuresAreTransient() {
         assertThat(DabFailures.isTransient(new TimeoutException("5 s"))).isTrue();
         assertThat(DabFailures.isTransient(new ProcessingException(new ConnectException("refused")))).isTrue();

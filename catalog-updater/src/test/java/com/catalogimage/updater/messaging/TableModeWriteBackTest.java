@@ -61,6 +61,26 @@ class TableModeWriteBackTest extends WriteBackContract {
     }
 
     @Test
+    void aUrlOutsideThePublicBaseIsDeadLetteredAndNeverWritten() {
+        long id = Catalogs.newProduct();
+        StoredImage ours = Catalogs.storedImage(id);
+        StoredImage elsewhere = new StoredImage(ours.request(), ours.blobName(), "https://evil.example/" + ours.blobName(),
+                ours.contentType(), ours.sizeBytes(), ours.sha256(), ours.width(), ours.height(), ours.model(),
+                ours.storedAt());
+
+        UpdaterTopics.sendStored(elsewhere);
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.INVALID_REQUEST);
+        assertThat(status.detail()).contains("not under the configured public base");
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("INVALID_REQUEST");
+        assertThat(dab().stats().imageWrites(id)).isZero();
+        assertThat(Catalogs.imageUrl(id)).isEmpty();
+    }
+
+    @Test
     void aRecordThatIsNotAStoredImageIsDeadLetteredAsPoisonAndThePartitionMovesOn() {
         long id = Catalogs.newProduct();
         StoredImage stored = Catalogs.storedImage(id);

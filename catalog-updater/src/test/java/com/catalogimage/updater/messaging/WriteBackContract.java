@@ -10,6 +10,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.updater.client.Catalog;
+import com.catalogimage.updater.client.CatalogWrite;
 import com.catalogimage.updater.support.Catalogs;
 import com.catalogimage.updater.support.UpdaterTopics;
 import jakarta.inject.Inject;
@@ -113,7 +114,7 @@ abstract class WriteBackContract {
         long id = Catalogs.newProduct();
         Catalogs.delete(id);
 
-        assertThat(catalog.writeImageUrl(id, "http://127.0.0.1/x.png")).isFalse();
+        assertThat(catalog.writeImageUrl(id, "http://127.0.0.1/x.png")).isInstanceOf(CatalogWrite.Gone.class);
         assertThat(Catalogs.imageUrl(id)).isNull();
     }
 

@@ -34,4 +34,13 @@ class WriteDecisionTest {
         assertThat(WriteDecision.decide(true, "/images/products/7.png", OURS))
                 .as("the seed's relative paths count as an image").isEqualTo(WriteDecision.ALREADY_HAS_IMAGE);
     }
+
+    @Test
+    void aRefusedConditionalWriteIsOursAlreadyOrSomeoneElses() {
+        assertThat(WriteDecision.ofRefusedWrite(OURS, OURS)).as("another delivery of the same image won")
+                .isEqualTo(WriteDecision.ALREADY_COMPLETED);
+        assertThat(WriteDecision.ofRefusedWrite("https://cdn.example.com/editor.jpg", OURS))
+                .isEqualTo(WriteDecision.OUTSIDE_WRITE);
+        assertThat(WriteDecision.ofRefusedWrite(null, OURS)).isEqualTo(WriteDecision.OUTSIDE_WRITE);
+    }
 }

@@ -3,6 +3,10 @@ package com.catalogimage.localstack.dab;
 import com.catalogimage.localstack.http.JsonHttpServer;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
@@ -17,7 +21,8 @@ import org.jboss.logging.Logger;
  *   <li>stored-procedure entities from the seed's config: {@code GetProducts} (GET), {@code GetCategories} (GET),
  *       {@code UpdateProductImageUrl} (POST), {@code InsertProduct} (POST);</li>
  *   <li>DAB's error envelope {@code {"error":{"code","message","status"}}} for every failure;</li>
- *   <li>optional bearer token (401) and required {@code X-MS-API-ROLE} (403);</li>
+ *   <li>optional bearer token (401), static or from an Entra-like identity endpoint with expiring tokens
+ *       ({@link EntraTokens}), and required {@code X-MS-API-ROLE} (403);</li>
  *   <li>test-only routes under {@code /admin/} (see {@link DabAdminHandler}), mirrored by {@link #faults()} and
  *       {@link #stats()}.</li>
  * </ul>
@@ -36,42 +41,48 @@ public final class DabEmulator implements AutoCloseable {
      * @param requiredRole      non-null: requests must send {@code X-MS-API-ROLE} with this value, else 403
      * @param bearerToken       non-null: requests must send {@code Authorization: Bearer <token>}, else 401
      * @param requestBodyStrict DAB's {@code request-body-strict}: unknown fields and the key in a body are a 400
+     * @param tokenLifetime     non-null: DAB with Entra ID; requests must carry a token from the emulator's identity
+     *                          endpoint ({@link EntraTokens}) that is younger than this, else 401
      */
     public record Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
-                          boolean requestBodyStrict) {
+                          boolean requestBodyStrict, Duration tokenLifetime) {
 
         /** The five-argument form; request-body-strict on, as in DAB's default and the seed's config. */
         public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken) {
-            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, true);
+            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, true, null);
         }
 
         /** Any free port, a fresh in-memory database, the sample catalog, no authentication. */
         public static Options inMemory() {
-            return new Options(0, null, true, null, null, true);
+            return new Options(0, null, true, null, null, true, null);
+        }
+
+        public Options withTokenLifetime(Duration lifetime) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, lifetime);
         }
 
         public Options withPort(int p) {
-            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict);
+            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
         }
 
         public Options withJdbcUrl(String url) {
-            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict);
+            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
         }
 
         public Options withSampleCatalog(boolean load) {
-            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict);
+            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
         }
 
         public Options withRequiredRole(String role) {
-            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict);
+            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict, tokenLifetime);
         }
 
         public Options withBearerToken(String token) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict, tokenLifetime);
         }
 
         public Options withRequestBodyStrict(boolean strict) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict, tokenLifetime);
         }
     }
 
@@ -79,8 +90,10 @@ public final class DabEmulator implements AutoCloseable {
     private final JsonHttpServer server;
     private final DabFaults faults = new DabFaults();
     private final DabStats stats = new DabStats();
+    private final EntraTokens tokens;
 
     private DabEmulator(Options options) {
+        tokens = options.tokenLifetime() == null ? null : new EntraTokens(options.tokenLifetime(), Clock.systemUTC());
         database = new CatalogDatabase(options.jdbcUrl());
         try {
             if (options.sampleCatalog()) {
@@ -91,13 +104,16 @@ public final class DabEmulator implements AutoCloseable {
             database.close();
             throw e;
         }
-        DabRestHandler rest = new DabRestHandler(options, faults, stats,
+        DabRestHandler rest = new DabRestHandler(options, tokens, faults, stats,
                 new TableEntityHandler(database, stats, options.requestBodyStrict()),
                 new StoredProcedureHandler(database, stats), server.baseUri());
         DabAdminHandler admin = new DabAdminHandler(this);
         server.route("/api", exchange -> rest.handle(exchange, "/api"));
         server.route("/rest", exchange -> rest.handle(exchange, "/rest"));
         server.route("/admin/", admin::handle);
+        if (tokens != null) {
+            server.route(EntraTokens.PATH, tokens::handle);
+        }
     }
 
     public static DabEmulator start(Options options) {
@@ -124,6 +140,27 @@ public final class DabEmulator implements AutoCloseable {
     public DabStats stats() {
         return stats;
     }
+
+    /** The Entra ID side (tokens issued, expired ones refused), when {@link Options#tokenLifetime()} is set. */
+    public Optional<EntraTokens> tokens() {
+        return Optional.ofNullable(tokens);
+    }
+
+    /**
+     * What a client needs to get tokens from the emulator through azure-identity's managed identity (App Service
+     * dialect): {@code IDENTITY_ENDPOINT} and {@code IDENTITY_HEADER}, and the scope to ask for as
+     * {@code DAB_AUTH_SCOPE}; empty when the emulator does not emulate Entra ID.
+     */
+    public Map<String, String> identityEnvironment() {
+        if (tokens == null) {
+            return Map.of();
+        }
+        return Map.of("IDENTITY_ENDPOINT", baseUri() + EntraTokens.PATH, "IDENTITY_HEADER", EntraTokens.IDENTITY_HEADER,
+                "DAB_AUTH_SCOPE", SCOPE);
+    }
+
+    /** The scope clients ask for: DAB's app registration in a real tenant, any resource name here. */
+    public static final String SCOPE = "api://local-stack-dab/.default";
 
     /**
      * Inserts a product directly (no HTTP, not counted in stats) and returns its new {@code Id}.

@@ -18,15 +18,17 @@ final class DabRestHandler {
     private static final Logger LOG = Logger.getLogger(DabRestHandler.class);
 
     private final DabEmulator.Options options;
+    private final EntraTokens tokens;
     private final DabFaults faults;
     private final DabStats stats;
     private final TableEntityHandler tables;
     private final StoredProcedureHandler procedures;
     private final URI fallbackBaseUri;
 
-    DabRestHandler(DabEmulator.Options options, DabFaults faults, DabStats stats, TableEntityHandler tables,
+    DabRestHandler(DabEmulator.Options options, EntraTokens tokens, DabFaults faults, DabStats stats, TableEntityHandler tables,
                    StoredProcedureHandler procedures, URI fallbackBaseUri) {
         this.options = options;
+        this.tokens = tokens;
         this.faults = faults;
         this.stats = stats;
         this.tables = tables;
@@ -67,13 +69,20 @@ final class DabRestHandler {
     }
 
     private void authenticate(HttpExchange exchange) {
-        if (options.bearerToken() != null) {
+        if (options.bearerToken() != null || tokens != null) {
             String header = exchange.getRequestHeaders().getFirst("Authorization");
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    || !header.substring(7).trim().equals(options.bearerToken())) {
-                throw new DabEmulatorException(401, DabErrors.AUTHENTICATION_CHALLENGE, header == null
-                        ? "Authentication is required: send Authorization: Bearer <token>."
-                        : "The bearer token is not valid.");
+            String token = header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) ? null
+                    : header.substring(7).trim();
+            if (token == null) {
+                throw new DabEmulatorException(401, DabErrors.AUTHENTICATION_CHALLENGE,
+                        "Authentication is required: send Authorization: Bearer <token>.");
+            }
+            boolean staticMatch = token.equals(options.bearerToken());
+            EntraTokens.Verdict verdict = staticMatch || tokens == null ? null : tokens.check(token);
+            if (!staticMatch && verdict != EntraTokens.Verdict.VALID) {
+                throw new DabEmulatorException(401, DabErrors.AUTHENTICATION_CHALLENGE,
+                        verdict == EntraTokens.Verdict.EXPIRED ? "The bearer token has expired."
+                                : "The bearer token is not valid.");
             }
         }
         if (options.requiredRole() != null) {

@@ -24,6 +24,10 @@ import java.util.Set;
  * <p>{@code InsertProduct} answers with the inserted {@code Products} row (all table columns, {@code Id} included),
  * as a procedure ending in {@code INSERT … OUTPUT inserted.*} would. The seed's config declares its parameters with
  * placeholder defaults ("s", "i", "n"); the emulator treats them all as required instead.
+ *
+ * <p>{@code UpdateProductImageUrl} is deploy/sql's conditional version (decision 0017): it writes only a product
+ * without an image and answers {@code {"Status","RowsAffected","ProductID","ImageUrl"}}, the image the product holds
+ * afterwards; only a write that changed the row counts in {@link DabStats}.
  */
 final class StoredProcedureHandler {
 
@@ -41,6 +45,9 @@ final class StoredProcedureHandler {
             SELECT p.Id AS "ProductID", p.ProductName, p.Description, c.CategoryID, p.Tags, p.Price, p.ImageUrl,
                    p.CreatedAt, c.CategoryName
             FROM Products p INNER JOIN Categories c ON p.CategoryID = c.CategoryID""";
+
+    /** The conditional {@code UpdateProductImageUrl}'s answer: 1 written now, 0 the product already had an image. */
+    static final String ROWS_AFFECTED = "RowsAffected";
 
     static final Map<String, Procedure> PROCEDURES = procedures();
 
@@ -78,16 +85,21 @@ final class StoredProcedureHandler {
                     if (url != null && url.length() > 2000) {
                         url = url.substring(0, 2000); // @ImageUrl NVARCHAR(2000) truncates silently
                     }
-                    // One UPDATE instead of the seed's EXISTS-then-UPDATE: same answer, no window for a delete.
-                    int updated = CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?",
-                            Arrays.asList(url, id));
-                    if (updated == 0) {
+                    // One conditional UPDATE, as deploy/sql's procedure (decision 0017): only a product without an
+                    // image is written, so two writers cannot both win; H2 re-checks the condition on a row another
+                    // transaction changed before it took the row's lock, as SQL Server does.
+                    int updated = CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?"
+                            + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, id));
+                    List<Map<String, Object>> now = CatalogDatabase.query(c,
+                            "SELECT Id, ImageUrl FROM Products WHERE Id = ?", Arrays.asList(id));
+                    if (now.isEmpty()) {
                         throw new DabEmulatorException(400, DabErrors.DATABASE_OPERATION_FAILED, "Product not found.");
                     }
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("Status", "success");
+                    row.put("Status", updated == 1 ? "success" : "unchanged");
+                    row.put(ROWS_AFFECTED, updated);
                     row.put("ProductID", id);
-                    row.put("ImageUrl", url);
+                    row.put("ImageUrl", now.get(0).get("ImageUrl"));
                     return List.of(row);
                 }));
         all.put("GetCategories", new Procedure("GetCategories", Set.of("GET"), List.of(),
@@ -123,7 +135,8 @@ final class StoredProcedureHandler {
             throw DabErrors.badRequest("Primary key route not supported for this entity.");
         }
         List<Map<String, Object>> rows = database.inTransaction("Products", c -> procedure.body().run(c, args));
-        if (procedure.name().equals("UpdateProductImageUrl")) {
+        if (procedure.name().equals("UpdateProductImageUrl")
+                && ((Number) rows.get(0).get(ROWS_AFFECTED)).intValue() == 1) {
             stats.recordImageWrite(((Number) args.get("ProductID")).longValue());
         }
         return isGet ? DabResponse.ok(rows) : DabResponse.created(request.entityUri(), rows);

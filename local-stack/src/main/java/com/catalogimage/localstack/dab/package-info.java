@@ -13,12 +13,17 @@
  *       {@code If-Match: *} (missing → 404), else an upsert whose insert branch fails as on SQL Server (identity key:
  *       400 DatabaseOperationFailed); {@code DELETE} → 204 (missing → 404).</li>
  *   <li>Stored procedures {@code GetProducts} (GET, {@code ProductID} default -1), {@code GetCategories} (GET),
- *       {@code UpdateProductImageUrl} (POST → 201; unknown product → 400 DatabaseOperationFailed
+ *       {@code UpdateProductImageUrl} (POST → 201, conditional as deploy/sql's: writes only a product without an
+ *       image, answers {@code Status, RowsAffected, ProductID, ImageUrl}; unknown product → 400 DatabaseOperationFailed
  *       "Product not found."), {@code InsertProduct} (POST → 201 with the inserted Products row).</li>
  *   <li>Errors: {@code {"error":{"code","message","status"}}}; wrong method 405 (code BadRequest), unknown entity 404
- *       EntityNotFound, missing/invalid bearer 401 AuthenticationChallenge, wrong {@code X-MS-API-ROLE} 403
+ *       EntityNotFound, missing/invalid/expired bearer 401 AuthenticationChallenge, wrong {@code X-MS-API-ROLE} 403
  *       AuthorizationCheckFailed.</li>
  * </ul>
+ *
+ * <h2>Entra ID</h2>
+ * With a token lifetime ({@code Options.withTokenLifetime}) the emulator also serves a managed-identity endpoint
+ * ({@link com.catalogimage.localstack.dab.EntraTokens}) and accepts only its own unexpired tokens.
  *
  * <h2>Test-only</h2>
  * {@code /admin/products}, {@code /admin/faults}, {@code /admin/stats} (see {@link

@@ -461,11 +461,101 @@ class DabEmulatorTest {
         assertThat(resp.headers().firstValue("Location")).hasValue(dab.baseUri() + "/rest/UpdateProductImageUrl");
         JsonNode row = resp.value().get(0);
         assertThat(row.get("Status").asText()).isEqualTo("success");
+        assertThat(row.get("RowsAffected").asInt()).isEqualTo(1);
         assertThat(row.get("ProductID").asInt()).isEqualTo(9);
         assertThat(row.get("ImageUrl").asText()).endsWith("wireless_gamer_mouse.jpg");
         assertThat(get("/rest/GetProducts?ProductID=9").value().get(0).get("ImageUrl").asText())
                 .endsWith("wireless_gamer_mouse.jpg");
         assertThat(dab.stats().imageWrites(9)).isEqualTo(1);
+    }
+
+    @Test
+    void withATokenLifetimeOnlyItsOwnUnexpiredTokensAreAccepted() throws Exception {
+        try (DabEmulator entra = DabEmulator.start(DabEmulator.Options.inMemory().withTokenLifetime(Duration.ofSeconds(1)))) {
+            URI products = URI.create(entra.baseUri() + "/api/Products?$first=1");
+            URI identity = URI.create(entra.identityEnvironment().get("IDENTITY_ENDPOINT")
+                    + "?api-version=2019-08-01&resource=api%3A%2F%2Flocal-stack-dab");
+            assertThat(send("GET", identity, null).status()).as("without the identity header").isEqualTo(401);
+            Resp issued = send("GET", identity, null, "X-IDENTITY-HEADER", EntraTokens.IDENTITY_HEADER);
+            assertThat(issued.status()).isEqualTo(200);
+            assertThat(issued.json().path("token_type").asText()).isEqualTo("Bearer");
+            assertThat(issued.json().path("expires_on").asLong()).isPositive();
+            String token = issued.json().path("access_token").asText();
+
+            assertEnvelope(send("GET", products, null), 401, "AuthenticationChallenge");
+            assertEnvelope(send("GET", products, null, "Authorization", "Bearer made-up"), 401, "AuthenticationChallenge");
+            assertThat(send("GET", products, null, "Authorization", "Bearer " + token).status()).isEqualTo(200);
+            Thread.sleep(1_200); // past the token's lifetime
+            Resp expired = send("GET", products, null, "Authorization", "Bearer " + token);
+            assertEnvelope(expired, 401, "AuthenticationChallenge");
+            assertThat(expired.errorMessage()).isEqualTo("The bearer token has expired.");
+            assertThat(entra.tokens().orElseThrow().expiredRefusals()).isEqualTo(1);
+        }
+        assertThat(dab.identityEnvironment()).as("no Entra ID without a lifetime").isEmpty();
+    }
+
+    @Test
+    void updateProductImageUrlNeverOverwritesAnImage() {
+        String theirs = "https://editor.example/chair.jpg";
+        long id = dab.insertProduct("Chair", "A chair.", 1, null, new BigDecimal("10.00"), theirs);
+
+        Resp resp = send("POST", "/rest/UpdateProductImageUrl", "{\"ProductID\":" + id + ",\"ImageUrl\":\"ours\"}");
+
+        assertThat(resp.status()).isEqualTo(201);
+        JsonNode row = resp.value().get(0);
+        assertThat(row.get("Status").asText()).isEqualTo("unchanged");
+        assertThat(row.get("RowsAffected").asInt()).isZero();
+        assertThat(row.get("ImageUrl").asText()).isEqualTo(theirs);
+        assertThat(get("/api/Products/Id/" + id).value().get(0).get("ImageUrl").asText()).isEqualTo(theirs);
+        assertThat(dab.stats().imageWrites(id)).isZero();
+    }
+
+    @Test
+    void updateProductImageUrlTreatsBlanksAsNoImage() {
+        long id = dab.insertProduct("Lamp", "A lamp.", 1, null, new BigDecimal("10.00"), "   ");
+
+        Resp resp = send("POST", "/rest/UpdateProductImageUrl", "{\"ProductID\":" + id + ",\"ImageUrl\":\"ours\"}");
+
+        assertThat(resp.value().get(0).get("RowsAffected").asInt()).isEqualTo(1);
+        assertThat(resp.value().get(0).get("ImageUrl").asText()).isEqualTo("ours");
+    }
+
+    @Test
+    void concurrentUpdateProductImageUrlCallsHaveExactlyOneWinner() throws Exception {
+        // Threads of their own: the common pool has a single worker on a two-core machine.
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            raceRounds(writers);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private void raceRounds(java.util.concurrent.ExecutorService writers) {
+        for (int round = 0; round < 20; round++) {
+            long id = dab.insertProduct("Race " + round, "Raced.", 1, null, new BigDecimal("1.00"), "");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<CompletableFuture<Resp>> calls = IntStream.range(0, 8).mapToObj(writer -> CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return send("POST", "/rest/UpdateProductImageUrl",
+                                "{\"ProductID\":" + id + ",\"ImageUrl\":\"writer-" + writer + "\"}");
+                    }, writers)).toList();
+            go.countDown();
+            List<JsonNode> rows = calls.stream().map(CompletableFuture::join).map(r -> r.value().get(0)).toList();
+
+            List<JsonNode> winners = rows.stream().filter(r -> r.get("RowsAffected").asInt() == 1).toList();
+            assertThat(winners).as("round " + round).hasSize(1);
+            String winner = winners.get(0).get("ImageUrl").asText();
+            assertThat(rows).as("every loser is told the winner's image").allSatisfy(r ->
+                    assertThat(r.get("ImageUrl").asText()).isEqualTo(winner));
+            assertThat(get("/api/Products/Id/" + id).value().get(0).get("ImageUrl").asText()).isEqualTo(winner);
+            assertThat(dab.stats().imageWrites(id)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -607,10 +697,11 @@ class DabEmulatorTest {
         assertThat(dab.stats().requests("GET")).isEqualTo(1);
         assertThat(dab.stats().requests("POST")).isEqualTo(2);
         assertThat(dab.stats().requests("PATCH")).isEqualTo(2);
+        // The second call for 9 finds an image and writes nothing (the conditional procedure): not counted.
         assertThat(dab.stats().imageWritesByProduct()).containsExactly(
-                java.util.Map.entry(9L, 2L), java.util.Map.entry(28L, 1L));
+                java.util.Map.entry(9L, 1L), java.util.Map.entry(28L, 1L));
         JsonNode json = get("/admin/stats").json();
-        assertThat(json.path("imageWrites").path("9").asLong()).isEqualTo(2);
+        assertThat(json.path("imageWrites").path("9").asLong()).isEqualTo(1);
         assertThat(json.path("requests").path("PATCH").asLong()).isEqualTo(2);
         assertThat(send("POST", "/admin/stats/reset", null).status()).isEqualTo(204);
         assertThat(dab.stats().totalRequests()).isZero();
@@ -619,10 +710,12 @@ class DabEmulatorTest {
 
     @Test
     void concurrentRequestsAreServedAndWritesCountedOnce() {
+        long[] fresh = IntStream.range(0, 20).mapToLong(i -> dab.insertProduct("Fresh " + i, "Fresh.", 1, null,
+                new BigDecimal("1.00"), "")).toArray();
         List<CompletableFuture<Resp>> futures = IntStream.rangeClosed(1, 40).mapToObj(i -> CompletableFuture.supplyAsync(
                 () -> i % 2 == 0 ? get("/api/Products?$first=10&$filter=" + enc("Id ge " + i))
-                        : send("POST", "/rest/UpdateProductImageUrl", "{\"ProductID\":" + i + ",\"ImageUrl\":\"u" + i
-                        + "\"}"))).toList();
+                        : send("POST", "/rest/UpdateProductImageUrl", "{\"ProductID\":" + fresh[i / 2]
+                        + ",\"ImageUrl\":\"u" + i + "\"}"))).toList();
         List<Resp> results = futures.stream().map(CompletableFuture::join).toList();
         assertThat(results).allSatisfy(r -> assertThat(r.status()).isIn(200, 201));
         assertThat(dab.stats().imageWritesByProduct()).hasSize(20).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));

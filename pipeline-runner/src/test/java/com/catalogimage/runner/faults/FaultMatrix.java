@@ -58,15 +58,21 @@ final class FaultMatrix {
         CatalogFiller.Catalog catalog = CatalogFiller.fill(folder, scenario.extraProducts);
         Map<String, String> environment = new HashMap<>(System.getenv());
         LocalStack.EXTERNAL.values().forEach(variables -> Stream.of(variables.split("\\|")).forEach(environment::remove));
+        environment.putAll(scenario.stackEnvironment);
         System.out.printf("[fault %s] %s: %d products without image, data in %s%n", scenario.id, scenario.title,
                 catalog.withoutImage().size(), folder);
-        PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, "table", SCAN_INTERVAL, false,
+        PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, scenario.catalogMode, SCAN_INTERVAL, false,
                 environment, scenario.serviceEnvironments));
         FaultRun run = new FaultRun(scenario, runner, catalog);
         catalog.notes().forEach(run::note);
         Instant ended;
         boolean finished = false;
         try {
+            scenario.replicas.forEach((service, count) -> {
+                for (int replica = 1; replica < count; replica++) {
+                    runner.services().startReplica(service, replica);
+                }
+            });
             scenario.setup.apply(run);
             runner.services().awaitReady(Duration.ofMinutes(3));
             if (scenario.triggerAfterCompleted >= 0) {
@@ -170,7 +176,7 @@ final class FaultMatrix {
         for (ProductStatus status : history) {
             latest.put(status.productId(), status);
         }
-        JsonNode page = getJson(run.stack().dab().baseUri() + "/api/Products?%24first=-1");
+        JsonNode page = getJson(run.stack().dab().baseUri() + "/api/Products?%24first=-1", dabAuthorization(run));
         Map<Long, JsonNode> rows = new HashMap<>();
         page.path("value").forEach(row -> rows.put(row.path("Id").asLong(), row));
         return new Observed(run.catalog.withoutImage(), history, latest, TopicSnapshot.deadLetters(run.bootstrap()), rows);
@@ -358,9 +364,21 @@ final class FaultMatrix {
                 + System.getProperty("os.name") + ", Java " + System.getProperty("java.version");
     }
 
+    /** The harness's own bearer for DAB when the emulator plays Entra ID (scenario o), else none. */
+    static String dabAuthorization(FaultRun run) {
+        return run.stack().dab().tokens().map(tokens -> "Bearer " + tokens.issue()).orElse(null);
+    }
+
     static JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getJson(url, null);
+    }
+
+    static JsonNode getJson(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }

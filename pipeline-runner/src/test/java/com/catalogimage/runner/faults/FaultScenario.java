@@ -44,6 +44,12 @@ final class FaultScenario {
     boolean waiting;
     int generatorCrashes;
     Duration timeout = Duration.ofMinutes(8);
+    /** {@code table} or {@code stored-procedure} (the seed's procedures, the conditional write). */
+    String catalogMode = "table";
+    /** Variables for the local stack (e.g. {@code LOCAL_STACK_DAB_TOKEN_LIFETIME}), which also reach every service. */
+    final Map<String, String> stackEnvironment = new LinkedHashMap<>();
+    /** Processes per service at the start (1 when absent), all in the service's consumer group. */
+    final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
 
     private FaultScenario(String id, String title) {
         this.id = id;
@@ -58,6 +64,22 @@ final class FaultScenario {
 
     FaultScenario env(Service service, String variable, String value) {
         serviceEnvironments.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);
+        return this;
+    }
+
+    FaultScenario catalogMode(String mode) {
+        this.catalogMode = mode;
+        return this;
+    }
+
+    FaultScenario stackEnv(String variable, String value) {
+        stackEnvironment.put(variable, value);
+        return this;
+    }
+
+    /** {@code count} processes of {@code service} from the start: the service and {@code count - 1} replicas. */
+    FaultScenario replicas(Service service, int count) {
+        replicas.put(service, count);
         return this;
     }
 

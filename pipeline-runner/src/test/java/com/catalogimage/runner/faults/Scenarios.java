@@ -32,7 +32,11 @@ final class Scenarios {
                 dabErrors(), throttlingStorm(), flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment()));
         all.addAll(ScannerScenarios.all());
         all.add(LedgerScenarios.statusTopicCompacted());
+        all.add(ReplicaScenarios.twoUpdatersAndOutsideWrites());
+        all.add(ReplicaScenarios.dabTokenExpiry());
         all.add(LedgerScenarios.generatorStoppedGracefully());
+        all.add(ReplicaScenarios.threeReplicasEach());
+        all.add(ReplicaScenarios.oneReplicaEach());
         return List.copyOf(all);
     }
 
