@@ -97,7 +97,7 @@ public final class DabEmulator implements AutoCloseable {
         DabAdminHandler admin = new DabAdminHandler(this);
         server.route("/api", exchange -> rest.handle(exchange, "/api"));
         server.route("/rest", exchange -> rest.handle(exchange, "/rest"));
-        server.route("/admin/", admin::handle);
+        server.routeLoopbackOnly("/admin/", admin::handle, DabAdminHandler::refuse);
     }
 
     public static DabEmulator start(Options options) {
