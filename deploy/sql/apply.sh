@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Applies deploy/sql to the SQL Server of the compose stack (run by the sql-init service, in the SQL Server image, which
 # carries sqlcmd). Creates the database if missing; schema and sample data only into an empty database; procedures
-# (CREATE OR ALTER) every time.
+# (CREATE OR ALTER) and Data API Builder's least-privilege login (004-dab-login.sql) every time. Only this one-shot job
+# knows the sa password; DAB logs in as catalog_dab.
 set -euo pipefail
 
 SQLCMD=/opt/mssql-tools18/bin/sqlcmd
@@ -9,6 +10,12 @@ SERVER="${SQL_SERVER:-sqlserver}"
 DATABASE="${SQL_DATABASE:-catalog}"
 DIR="$(cd "$(dirname "$0")" && pwd)"
 : "${MSSQL_SA_PASSWORD:?MSSQL_SA_PASSWORD is not set}"
+: "${DAB_SQL_PASSWORD:?DAB_SQL_PASSWORD is not set}"
+# It is substituted into T-SQL text (a quoted literal) and into DAB's connection string: no quotes, no semicolon.
+case "$DAB_SQL_PASSWORD" in
+  *"'"* | *'"'* | *';'*) echo "DAB_SQL_PASSWORD must not contain ' \" or ;" >&2; exit 1 ;;
+esac
+export DAB_SQL_PASSWORD
 
 run() {
   # -C trusts the container's self-signed certificate; -b stops on the first error; -f 65001 reads the files as UTF-8.
@@ -27,3 +34,5 @@ else
   echo "Database $DATABASE already has Products: applying the procedures only"
   run -d "$DATABASE" -i "$DIR/002-procedures.sql"
 fi
+echo "Data API Builder's login catalog_dab: created or its password set, and its grants applied"
+run -d "$DATABASE" -i "$DIR/004-dab-login.sql"

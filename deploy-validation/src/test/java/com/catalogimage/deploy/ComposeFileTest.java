@@ -20,6 +20,11 @@ class ComposeFileTest {
     /** A whole value that is only a reference to the environment: ${VAR}, ${VAR:-} or ${VAR:?message}. */
     static final Pattern REFERENCE_ONLY = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:-|:\\?[^}]*)?}");
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[-?])?([^}]*)}");
+    /** The secret parts of a connection string: each must be a reference, whatever the rest of the string is. */
+    static final Pattern SECRET_PART = Pattern.compile("(?i)(?:password|pwd|accountkey|sharedaccesssignature)=([^;]*)");
+    static final JsonNode DEV = Repo.yaml("docker-compose.dev.yml");
+    /** The login deploy/sql/004-dab-login.sql creates for DAB. */
+    static final Pattern LOGIN = Pattern.compile("CREATE LOGIN \\[(\\w+)]");
 
     static Map<String, JsonNode> services() {
         Map<String, JsonNode> map = new TreeMap<>();
@@ -79,7 +84,15 @@ class ComposeFileTest {
     void secretsAreOnlyReferencesToTheGitIgnoredEnvFile() {
         services().forEach((name, s) -> environment(s).forEach((key, value) -> {
             if (KubernetesManifestsTest.SECRET_NAME.matcher(key).matches()) {
-                assertThat(value).as(name + " " + key + " must be ${VAR}, ${VAR:-} or ${VAR:?msg}").matches(REFERENCE_ONLY);
+                if (key.endsWith("CONNECTION_STRING") && !REFERENCE_ONLY.matcher(value).matches()) {
+                    Matcher part = SECRET_PART.matcher(value);
+                    assertThat(part.find()).as(name + " " + key + ": a composed connection string names its secret").isTrue();
+                    do {
+                        assertThat(part.group(1)).as(name + " " + key + ": its secret must be a reference").matches(REFERENCE_ONLY);
+                    } while (part.find());
+                } else {
+                    assertThat(value).as(name + " " + key + " must be ${VAR}, ${VAR:-} or ${VAR:?msg}").matches(REFERENCE_ONLY);
+                }
             }
         }));
         assertThat(Repo.read(".gitignore")).containsPattern("(?m)^\\.env$");
@@ -134,6 +147,84 @@ class ComposeFileTest {
                 assertThat(env.get("DAB_URL")).isEqualTo("http://dab:5000");
                 assertThat(env.get("DAB_REST_PATH")).isEqualTo(Repo.read("deploy/dab/dab-config.json").contains("\"path\": \"/api\"") ? "/api" : "?");
             }
+        }
+    }
+
+    @Test
+    void everyPortIsPublishedOnLoopbackOnly() {
+        List<JsonNode> files = List.of(COMPOSE, DEV);
+        int published = 0;
+        for (JsonNode file : files) {
+            for (var service : (Iterable<Map.Entry<String, JsonNode>>) file.path("services")::fields) {
+                for (JsonNode port : service.getValue().path("ports")) {
+                    String what = service.getKey() + " port " + port;
+                    if (port.isObject()) {
+                        assertThat(port.path("host_ip").asText()).as(what).isEqualTo("127.0.0.1");
+                    } else {
+                        assertThat(port.asText()).as(what + ": \"127.0.0.1:HOST:CONTAINER\"")
+                                .matches("127\\.0\\.0\\.1:(\\d+|\\$\\{[A-Z_]+(:-\\d+)?}):\\d+");
+                    }
+                    published++;
+                }
+            }
+        }
+        assertThat(published).as("ports found").isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void dabLogsInAsItsOwnLeastPrivilegedLoginNeverSa() {
+        Map<String, String> dab = environment(services().get("dab"));
+        Map<String, String> connection = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String pair : dab.get("DATABASE_CONNECTION_STRING").split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                connection.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        String user = connection.getOrDefault("User ID", connection.getOrDefault("UID", connection.get("User")));
+        Matcher login = LOGIN.matcher(Repo.read("deploy/sql/004-dab-login.sql"));
+        assertThat(login.find()).as("004-dab-login.sql creates a login").isTrue();
+        assertThat(user).as("DAB's SQL login").isEqualTo(login.group(1)).isNotEqualToIgnoringCase("sa");
+        assertThat(connection.get("Password")).matches(REFERENCE_ONLY).contains("DAB_SQL_PASSWORD")
+                .doesNotContain("MSSQL_SA_PASSWORD");
+        assertThat(connection.get("Database")).isEqualTo(environment(services().get("sql-init")).get("SQL_DATABASE"));
+        assertThat(environment(services().get("sql-init"))).containsKey("DAB_SQL_PASSWORD");
+        assertThat(Repo.read("deploy/sql/apply.sh")).contains("-i \"$DIR/004-dab-login.sql\"");
+        services().forEach((name, s) -> {
+            if (!name.equals("sqlserver") && !name.equals("sql-init")) {
+                assertThat(environment(s).values()).as(name + " never sees the sa password")
+                        .noneMatch(v -> v.contains("MSSQL_SA_PASSWORD"));
+            }
+        });
+        assertThat(Repo.read(".env.example")).as("no sa connection string to copy").doesNotContainPattern("(?i)User ID=sa\\b")
+                .doesNotContain("DATABASE_CONNECTION_STRING=");
+    }
+
+    @Test
+    void theSimulatorIsOnlyInTheNamedDevelopmentOverride() throws Exception {
+        JsonNode dab = services().get("dab");
+        assertThat(dab.path("volumes").get(0).asText()).isEqualTo("./deploy/dab/dab-config.json:/App/dab-config.json:ro");
+        JsonNode production = Repo.JSON.readTree(Repo.read("deploy/dab/dab-config.json"));
+        assertThat(production.at("/runtime/host/authentication/provider").asText()).isEqualTo("EntraID");
+        assertThat(production.at("/runtime/host/mode").asText()).isEqualTo("production");
+        assertThat(environment(dab)).containsKeys("DAB_JWT_AUDIENCE", "DAB_JWT_ISSUER");
+        assertThat(environment(dab).get("DAB_JWT_AUDIENCE")).matches(REFERENCE_ONLY);
+        assertThat(environment(dab).get("DAB_JWT_ISSUER")).matches(REFERENCE_ONLY);
+
+        // docker-compose.dev.yml changes DAB's configuration file and nothing else
+        assertThat(DEV.path("services").size()).isEqualTo(1);
+        JsonNode devDab = DEV.at("/services/dab");
+        assertThat(devDab.size()).as("the dev override touches only DAB's volumes").isEqualTo(1);
+        assertThat(devDab.path("volumes").get(0).asText())
+                .isEqualTo("./deploy/dab/dab-config.development.json:/App/dab-config.json:ro");
+        JsonNode development = Repo.JSON.readTree(Repo.read("deploy/dab/dab-config.development.json"));
+        assertThat(development.at("/runtime/host/authentication/provider").asText()).isEqualTo("Simulator");
+
+        // no other compose or DAB file mentions the Simulator
+        assertThat(Repo.read("docker-compose.yml")).doesNotContain("\"Simulator\"").doesNotContain("dab-config.development");
+        try (var files = java.nio.file.Files.list(Repo.path("deploy/dab"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("dab-config.json", "dab-config.development.json");
         }
     }
 }

@@ -3,8 +3,10 @@ package com.catalogimage.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,9 +196,40 @@ class DabConfigTest {
                 }
             }
         });
-        assertThat(DAB.at("/runtime/host/authentication/provider").asText())
-                .as("the provider that honours X-MS-API-ROLE without a token is development only")
-                .isEqualTo("Simulator");
-        assertThat(DAB.at("/runtime/host/mode").asText()).isEqualTo("development");
+    }
+
+    @Test
+    void productionChecksEntraIdTokensForTheAudienceAndIssuerTheEnvironmentNames() {
+        JsonNode auth = DAB.at("/runtime/host/authentication");
+        assertThat(auth.path("provider").asText()).isEqualTo("EntraID");
+        // DAB's schema: EntraID requires jwt.audience and jwt.issuer; @env() is resolved wherever a string is expected
+        assertThat(auth.at("/jwt/audience").asText()).isEqualTo("@env('DAB_JWT_AUDIENCE')");
+        assertThat(auth.at("/jwt/issuer").asText()).isEqualTo("@env('DAB_JWT_ISSUER')");
+        assertThat(auth.size()).isEqualTo(2);
+        assertThat(DAB.at("/runtime/host/mode").asText()).as("production mode: no error details, no open /health")
+                .isEqualTo("production");
+    }
+
+    /** The development configuration: the production one with development mode and the Simulator, and nothing else. */
+    static JsonNode development() {
+        ObjectNode rendered = DAB.deepCopy();
+        ObjectNode host = (ObjectNode) rendered.at("/runtime/host");
+        host.set("authentication", Repo.JSON.createObjectNode().put("provider", "Simulator"));
+        host.put("mode", "development");
+        return rendered;
+    }
+
+    @Test
+    void theDevelopmentConfigurationIsTheProductionOneWithTheSimulator() throws Exception {
+        String file = "deploy/dab/dab-config.development.json";
+        JsonNode rendered = development();
+        if (Boolean.getBoolean("deploy.regenerate")) {
+            Files.writeString(Repo.path(file), Repo.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rendered) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        assertThat(Repo.JSON.readTree(Repo.read(file))).as(file + " drifted from dab-config.json; regenerate it"
+                + " (-Ddeploy.regenerate=true)").isEqualTo(rendered);
+        assertThat(rendered.at("/runtime/host/authentication/jwt").isMissingNode())
+                .as("DAB refuses jwt settings with a provider that is not JWT").isTrue();
     }
 }

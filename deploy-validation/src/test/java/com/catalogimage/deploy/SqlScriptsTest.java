@@ -177,4 +177,51 @@ class SqlScriptsTest {
         assertThat(Repo.read("deploy/sql/001-schema.sql").indexOf("dbo.Categories"))
                 .isLessThan(Repo.read("deploy/sql/001-schema.sql").indexOf("dbo.Products"));
     }
+
+    /** {@code GRANT <permission> ON OBJECT::dbo.<object> [(<columns>)] TO [<principal>];} */
+    private static final Pattern GRANT = Pattern.compile(
+            "GRANT\\s+(\\w+)\\s+ON\\s+OBJECT::dbo\\.(\\w+)\\s*(?:\\(([^)]*)\\))?\\s+TO\\s+\\[(\\w+)]\\s*;",
+            Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void dabsLoginIsGrantedExactlyWhatItsConfigurationExposes() throws Exception {
+        String script = Repo.read("deploy/sql/004-dab-login.sql");
+        java.util.Set<String> granted = new java.util.TreeSet<>();
+        Matcher m = GRANT.matcher(script);
+        while (m.find()) {
+            assertThat(m.group(4)).isEqualTo("catalog_dab");
+            granted.add(m.group(1).toUpperCase(Locale.ROOT) + " " + m.group(2)
+                    + (m.group(3) == null ? "" : "(" + m.group(3).replace(" ", "") + ")"));
+        }
+        // expected from dab-config.json: what each entity lets any role do
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        var dab = Repo.JSON.readTree(Repo.read("deploy/dab/dab-config.json"));
+        dab.path("entities").forEach(entity -> {
+            String object = entity.at("/source/object").asText().replace("dbo.", "");
+            boolean procedure = entity.at("/source/type").asText().equals("stored-procedure");
+            entity.path("permissions").forEach(p -> p.path("actions").forEach(a -> {
+                String action = a.isTextual() ? a.asText() : a.path("action").asText();
+                switch (action) {
+                    case "execute" -> expected.add("EXECUTE " + object);
+                    case "read" -> expected.add("SELECT " + object);
+                    case "update" -> {
+                        List<String> fields = new ArrayList<>();
+                        a.at("/fields/include").forEach(f -> fields.add(f.asText()));
+                        expected.add("UPDATE " + object + (fields.isEmpty() ? "" : "(" + String.join(",", fields) + ")"));
+                    }
+                    default -> throw new AssertionError(object + ": action " + action + " has no grant mapped here");
+                }
+                assertThat(procedure).as(object + " " + action).isEqualTo(action.equals("execute"));
+            }));
+        });
+        assertThat(granted).isEqualTo(expected);
+        String upper = script.lines().filter(l -> !l.trim().startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n")).toUpperCase(Locale.ROOT);
+        assertThat(upper).as("nothing beyond the object grants").doesNotContain("ALTER ROLE").doesNotContain("SP_ADDROLEMEMBER")
+                .doesNotContain("DB_OWNER").doesNotContain("CONTROL").doesNotContain("GRANT ALTER").doesNotContain("GRANT INSERT")
+                .doesNotContain("GRANT DELETE").doesNotContain("SYSADMIN").doesNotContain("WITH GRANT OPTION");
+        assertThat(script).contains("N'$(DAB_SQL_PASSWORD)'").doesNotContainPattern("PASSWORD\\s*=\\s*N'[^$]");
+        assertThat(procedures().keySet()).as("every procedure granted exists")
+                .containsAll(granted.stream().filter(g -> g.startsWith("EXECUTE ")).map(g -> g.substring(8)).toList());
+    }
 }

@@ -1,6 +1,8 @@
 package com.catalogimage.uploader.health;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.catalogimage.messaging.health.ReadinessLog;
+import com.catalogimage.messaging.health.ReadinessReason;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,8 +11,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the container exists and the credentials may see it, and consuming is not paused; DOWN says why (while
- * paused: the failure class, the error and since when).
+ * Ready when the container exists and the credentials may see it, and consuming is not paused; DOWN says why in words
+ * safe to show anyone who reaches the port (while paused: the failure class, the status storage answered and since
+ * when); the full error goes to the log, once.
  */
 @Readiness
 @ApplicationScoped
@@ -20,6 +23,7 @@ public class BlobStorageReadiness implements HealthCheck {
 
     private final BlobContainerClient container;
     private final ConsumptionPause pause;
+    private final ReadinessLog log = new ReadinessLog(NAME);
 
     public BlobStorageReadiness(BlobContainerClient container, ConsumptionPause pause) {
         this.container = container;
@@ -35,11 +39,12 @@ public class BlobStorageReadiness implements HealthCheck {
         }
         try {
             if (container.exists()) {
+                log.up();
                 return response.up().build();
             }
             return response.down().withData("error", "the container does not exist").build();
         } catch (RuntimeException e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            return response.down().withData("error", log.down(ReadinessReason.probeFailed(NAME, e), e)).build();
         }
     }
 }

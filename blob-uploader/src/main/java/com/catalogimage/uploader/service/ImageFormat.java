@@ -3,7 +3,10 @@ package com.catalogimage.uploader.service;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The image formats the pipeline stores, recognised by their magic bytes. */
+/**
+ * The image formats recognised by their content type and magic bytes. PNG and JPEG are stored; WEBP is recognised so
+ * that its refusal names it ({@link ImageValidator}).
+ */
 public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),

@@ -21,8 +21,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Checks that bytes are the image they claim to be, cheapest check first: size bound, declared type, magic bytes,
  * dimensions from the header (bounds, the requested size) and only then a decode of the whole stream, so a decompression bomb is
- * refused before its raster is allocated. WEBP cannot be decoded by the JDK: it is accepted on its header alone (see
- * {@link WebpHeader}).
+ * refused before its raster is allocated. WEBP is recognised only to be refused: the JDK has no WEBP decoder, an image
+ * accepted on its header alone is not verified, and nothing upstream makes one (Azure's image models answer PNG or
+ * JPEG, and the generator asks for nothing else).
  */
 @ApplicationScoped
 public class ImageValidator {
@@ -60,19 +61,22 @@ public class ImageValidator {
             throw new InvalidImageException(sizes(bytes.length, maxBytes));
         }
         ImageFormat declared = ImageFormat.ofContentType(declaredType).orElseThrow(() -> new InvalidImageException(
-                "declared content type '" + declaredType + "' is not one the pipeline stores (image/png, image/jpeg, image/webp)"));
+                "declared content type '" + declaredType + "' is not one the pipeline stores (image/png, image/jpeg)"));
+        if (declared == ImageFormat.WEBP) {
+            throw webpRefused();
+        }
         ImageFormat actual = ImageFormat.sniff(bytes).orElseThrow(() -> new InvalidImageException("declared "
                 + declared.contentType() + " but bytes are not PNG, JPEG or WEBP (they start with "
                 + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)) + ")"));
         if (actual != declared) {
             throw new InvalidImageException("declared " + declared.contentType() + " but bytes are " + actual.name());
         }
-        if (actual == ImageFormat.WEBP) {
-            int[] size = WebpHeader.dimensions(bytes);
-            checkDimensions(size[0], size[1], requestedSize);
-            return new VerifiedImage(bytes, actual, size[0], size[1]);
-        }
         return decode(bytes, actual, requestedSize);
+    }
+
+    private static InvalidImageException webpRefused() {
+        return new InvalidImageException("WEBP is not stored: it cannot be verified by a full decode here; the generator"
+                + " asks the image API for PNG or JPEG (IMAGE_OUTPUT_FORMAT)");
     }
 
     private VerifiedImage decode(byte[] bytes, ImageFormat format, String requestedSize) {

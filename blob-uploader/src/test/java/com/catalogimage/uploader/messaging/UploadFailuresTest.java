@@ -86,7 +86,11 @@ class UploadFailuresTest {
             send(generated(id));
 
             await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'Blob Storage' }.data.paused", is("CONFIGURATION")));
+                    .body("checks.find { it.name == 'Blob Storage' }.data.paused", is("CONFIGURATION"))
+                    .body("checks.find { it.name == 'Blob Storage' }.data.error", is("Blob Storage answered 404 Not Found")));
+            assertThat(given().get("/q/health/ready").then().extract().jsonPath().getMap("checks.find { it.name == 'Blob Storage' }").toString())
+                    .as("no URL, host or storage error text in readiness")
+                    .doesNotContainPattern("(?i)https?://|127\\.0\\.0\\.1|localhost|Exception|<\\?xml|sig=").doesNotContain("ContainerNotFound");
             assertThat(metrics.get("uploader.paused").gauge().value()).isEqualTo(1.0);
             assertThat(deadLetters(id)).isEmpty();
             assertThat(statuses(id)).as("held, not failed").isEmpty();

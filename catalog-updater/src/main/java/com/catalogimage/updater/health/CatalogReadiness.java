@@ -1,6 +1,8 @@
 package com.catalogimage.updater.health;
 
 import com.catalogimage.updater.client.Catalog;
+import com.catalogimage.messaging.health.ReadinessLog;
+import com.catalogimage.messaging.health.ReadinessReason;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when Data API Builder answers a cheap read in the configured mode and consuming is not paused; DOWN says why
- * (while paused: the failure class, the error and since when).
+ * in words safe to show anyone who reaches the port (while paused: the failure class, the status DAB answered and
+ * since when); the full error goes to the log, once.
  */
 @Readiness
 @ApplicationScoped
@@ -20,6 +23,7 @@ public class CatalogReadiness implements HealthCheck {
 
     private final Catalog catalog;
     private final ConsumptionPause pause;
+    private final ReadinessLog log = new ReadinessLog(NAME);
 
     public CatalogReadiness(Catalog catalog, ConsumptionPause pause) {
         this.catalog = catalog;
@@ -34,9 +38,10 @@ public class CatalogReadiness implements HealthCheck {
         }
         try {
             catalog.ping();
+            log.up();
             return response.up().build();
         } catch (RuntimeException e) {
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            return response.down().withData("error", log.down(ReadinessReason.probeFailed(NAME, e), e)).build();
         }
     }
 }

@@ -3,7 +3,6 @@ package com.catalogimage.updater.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import com.catalogimage.contracts.ProductStatus;
@@ -41,7 +40,9 @@ class WrongDabRoleTest {
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Data API Builder' }.data.paused", is("CONFIGURATION"))
-                .body("checks.find { it.name == 'Data API Builder' }.data.error", containsString("403")));
+                .body("checks.find { it.name == 'Data API Builder' }.data.error", is("Data API Builder answered 403 Forbidden")));
+        assertThat(given().get("/q/health/ready").then().extract().jsonPath().getMap("checks.find { it.name == 'Data API Builder' }").toString()).as("no URL, host or DAB error text in readiness")
+                .doesNotContainPattern("(?i)https?://|127\\.0\\.0\\.1|localhost|Exception|<\\?xml|sig=").doesNotContain("AuthorizationCheckFailed");
         assertThat(ours(id, requestId)).as("held, not failed").isEmpty();
         assertThat(deadLettersOf(id, requestId)).isEmpty();
         assertThat(RoleCheckingDab.emulator().stats().imageWrites(id)).isZero();

@@ -4,6 +4,7 @@ import com.catalogimage.generator.client.DeploymentPool;
 import com.catalogimage.generator.config.GeneratorConfig;
 import com.catalogimage.generator.messaging.PaidLedgerConsumer;
 import com.catalogimage.generator.service.Budget;
+import com.catalogimage.messaging.health.ReadinessReason;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import com.catalogimage.messaging.status.StatusMemory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import org.eclipse.microprofile.health.Readiness;
  * refused to serve anything (configuration error, blocked resource), with the reason. A spent budget keeps it UP (the
  * generator is fine, it waits on purpose) and says so in the details. It never calls the API: the only call there is
  * costs an image. The API's real answers to real requests, and the pause's probe (a held request), are the probe.
+ *
+ * <p>The answer names the deployments and the model, never the endpoint, the API's error text or the budget's figures:
+ * anyone who reaches the port reads it. The pause and the budget log the details when they start.
  */
 @Readiness
 @ApplicationScoped
@@ -40,19 +44,21 @@ public class ImageApiReadiness implements HealthCheck {
         this.ledger = ledger;
     }
 
+    static final String BUDGET_REACHED = "daily budget reached";
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Image API")
                 .withData("deployment", pool.members().stream().map(DeploymentPool.Member::deployment)
                         .collect(Collectors.joining(",")))
-                .withData("endpoint", pool.members().stream().map(DeploymentPool.Member::endpoint).distinct()
-                        .collect(Collectors.joining(",")))
                 .withData("model", config.model());
-        budget.reached().ifPresent(why -> response.withData("budget", why));
+        budget.reached().ifPresent(why -> response.withData("budget", BUDGET_REACHED));
         var reason = pause.reason();
         if (reason.isPresent()) {
             return response.down().withData("halted", reason.get().failureClass().name())
-                    .withData("reason", reason.get().detail()).withData("since", reason.get().since().toString()).build();
+                    .withData("reason", ReadinessReason.paused("the image API", reason.get().failureClass(),
+                            reason.get().detail()))
+                    .withData("since", reason.get().since().toString()).build();
         }
         if (!memory.caughtUp()) {
             return response.down().withData("status-topic", "reading image-status from the beginning: "

@@ -3,6 +3,7 @@ package com.catalogimage.generator.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.catalogimage.localstack.testing.ImageApiTestResource;
 import java.time.Duration;
@@ -31,6 +32,7 @@ class ImageGeneratorHealthTest {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("Kafka connection health check"))
                 .body("checks.find { it.name == 'Image API' }.status", is("UP"))
-                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini")));
+                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini"))
+                .body("checks.find { it.name == 'Image API' }.data.endpoint", nullValue()));
     }
 }

@@ -4,7 +4,6 @@ import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import com.catalogimage.contracts.ImageRequest;
@@ -111,7 +110,10 @@ class DailyBudgetTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'Image API' }.status", is("UP"))
-                .body("checks.find { it.name == 'Image API' }.data.budget", containsString("budget reached: ")));
+                .body("checks.find { it.name == 'Image API' }.data.budget", is("daily budget reached")));
+        assertThat(given().when().get("/q/health/ready").then().extract().jsonPath().getMap("checks.find { it.name == 'Image API' }").toString())
+                .as("no figures of the budget in readiness: they are in the log").doesNotContain("$").doesNotContain("caps")
+                .doesNotContain("images /");
         await().atMost(Duration.ofSeconds(20)).until(() -> requests.stream()
                 .filter(r -> emulator.stats().generationsForRequestId(r.requestId()) == 1).count() == 2);
         ImageRequest waiting = requests.stream()

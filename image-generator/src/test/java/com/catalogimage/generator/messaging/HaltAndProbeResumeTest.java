@@ -70,7 +70,11 @@ class HaltAndProbeResumeTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'Image API' }.status", is("DOWN"))
-                .body("checks.find { it.name == 'Image API' }.data.halted", is("RESOURCE_BLOCKED")));
+                .body("checks.find { it.name == 'Image API' }.data.halted", is("RESOURCE_BLOCKED"))
+                .body("checks.find { it.name == 'Image API' }.data.reason", is("the image API answered 403 Forbidden")));
+        assertThat(given().when().get("/q/health/ready").then().extract().jsonPath().getMap("checks.find { it.name == 'Image API' }").toString())
+                .as("no endpoint, host or API error text in readiness")
+                .doesNotContainPattern("(?i)https?://|127\\.0\\.0\\.1|localhost|Exception|<\\?xml|sig=").doesNotContain("temporarily blocked");
         given().when().get("/q/health/live").then().statusCode(200);
         // probes (one a second here) keep finding the block; nothing else happens meanwhile
         long blockedBefore = emulator.stats().responses(403);

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Test-only routes under {@code /admin/} — not part of DAB's dialect. They are open (no bearer, no role), are never
- * faulted and are not counted in {@link DabStats}: the emulator binds to loopback only.
+ * Test-only routes under {@code /admin/} — not part of DAB's dialect. They need no bearer and no role, are never
+ * faulted and are not counted in {@link DabStats}; they answer loopback callers only, anyone else gets DAB's 403
+ * {@code AuthorizationCheckFailed} envelope (see {@link #refuse}).
  *
  * <pre>
  * POST   /admin/products      {ProductName, Description, CategoryID, Tags, Price, ImageUrl} → 201 {"Id": n}
@@ -66,6 +67,12 @@ final class DabAdminHandler {
         } catch (IllegalArgumentException e) {
             DabErrors.send(exchange, DabErrors.badRequest(e.getMessage()));
         }
+    }
+
+    /** The answer to an admin request from beyond loopback, in DAB's error envelope. */
+    static void refuse(HttpExchange exchange) throws IOException {
+        JsonHttpServer.sendJson(exchange, 403, DabErrors.envelope(403, DabErrors.AUTHORIZATION_CHECK_FAILED,
+                "The emulator's admin routes answer callers on its own host only."));
     }
 
     private long insertProduct(JsonNode body) {

@@ -110,7 +110,7 @@ public final class DabEmulator implements AutoCloseable {
         DabAdminHandler admin = new DabAdminHandler(this);
         server.route("/api", exchange -> rest.handle(exchange, "/api"));
         server.route("/rest", exchange -> rest.handle(exchange, "/rest"));
-        server.route("/admin/", admin::handle);
+        server.routeLoopbackOnly("/admin/", admin::handle, DabAdminHandler::refuse);
         if (tokens != null) {
             server.route(EntraTokens.PATH, tokens::handle);
         }

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The small HTTP server both emulators stand on: the JDK's own server on loopback, a bounded thread pool, JSON in and
- * out. The emulators are test infrastructure, so a framework would only add start-up time and classpath weight to every
- * service test that uses them.
+ * The small HTTP server both emulators stand on: the JDK's own server (on loopback unless told otherwise), a bounded
+ * thread pool, JSON in and out. The emulators are test infrastructure, so a framework would only add start-up time and
+ * classpath weight to every service test that uses them.
  */
 public class JsonHttpServer implements AutoCloseable {
 
@@ -41,18 +41,32 @@ public class JsonHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String name;
+    private final InetAddress bind;
 
     /**
+     * On loopback.
+     *
      * @param name    shown in logs and thread names
      * @param port    0 for any free port
      * @param threads request threads; emulated latency holds a thread, so size it for the concurrency tests need
      */
     public JsonHttpServer(String name, int port, int threads) {
+        this(name, InetAddress.getLoopbackAddress(), port, threads);
+    }
+
+    /**
+     * @param bind    the address to listen on: loopback for tests, the wildcard address in a container, where the
+     *                other services must reach the emulator (its admin routes still answer loopback callers only)
+     * @param port    0 for any free port
+     * @param threads request threads; emulated latency holds a thread, so size it for the concurrency tests need
+     */
+    public JsonHttpServer(String name, InetAddress bind, int port, int threads) {
         this.name = name;
+        this.bind = bind;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+            server = HttpServer.create(new InetSocketAddress(bind, port), 256);
         } catch (IOException e) {
-            throw new UncheckedIOException(name + " cannot bind 127.0.0.1:" + port, e);
+            throw new UncheckedIOException(name + " cannot bind " + bind.getHostAddress() + ":" + port, e);
         }
         executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, name + "-http");
@@ -79,6 +93,32 @@ public class JsonHttpServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Routes like {@link #route}, but only for callers on this host: anyone else gets {@code refusal}'s answer (the
+     * emulator's own 403 body). Admin routes inject faults and read counters with no key at all; bound to every
+     * interface in a container, they would be open to the whole network.
+     */
+    public void routeLoopbackOnly(String prefix, HttpHandler handler, HttpHandler refusal) {
+        route(prefix, exchange -> {
+            if (fromLoopback(exchange.getRemoteAddress())) {
+                handler.handle(exchange);
+            } else {
+                LOG.warnf("%s refused %s %s from %s: admin routes answer loopback callers only", name,
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRemoteAddress().getAddress().getHostAddress());
+                refusal.handle(exchange);
+            }
+        });
+    }
+
+    /**
+     * Whether a caller is on this host's loopback (127.0.0.0/8, ::1; an IPv4-mapped IPv6 address arrives as its IPv4
+     * form). An unresolved or missing address is not.
+     */
+    public static boolean fromLoopback(InetSocketAddress remote) {
+        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
+    }
+
     public JsonHttpServer start() {
         server.start();
         return this;
@@ -88,8 +128,10 @@ public class JsonHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** {@code http://127.0.0.1:<port>}, or the bound address when that is neither loopback nor the wildcard. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = bind.isAnyLocalAddress() || bind.isLoopbackAddress() ? "127.0.0.1" : bind.getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     @Override

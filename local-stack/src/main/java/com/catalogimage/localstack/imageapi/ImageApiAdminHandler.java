@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Test and operator controls under {@code /admin/}. None of this exists on Azure; it is here so a local run (or a test
- * in another process) can drive the same faults, counters and settings as the Java API. Open without a key: the
- * server binds to loopback only.
+ * in another process) can drive the same faults, counters and settings as the Java API. Open without a key, so they
+ * answer loopback callers only: anyone else, e.g. another container when the emulator listens on every interface, gets
+ * 403 {@code {"error":{"code":"Forbidden","message":...}}} (see {@link #refuse}).
  *
  * <pre>
  * GET    /admin/stats          counters (see {@link ImageApiStats})
@@ -73,6 +74,12 @@ final class ImageApiAdminHandler implements HttpHandler {
             JsonHttpServer.sendJson(exchange, 400,
                     Map.of("error", Map.of("code", "BadRequest", "message", String.valueOf(badRequest.getMessage()))));
         }
+    }
+
+    /** The answer to an admin request from beyond loopback, in the emulator's error shape. */
+    static void refuse(HttpExchange exchange) throws IOException {
+        JsonHttpServer.sendJson(exchange, 403, Map.of("error", Map.of("code", "Forbidden",
+                "message", "The emulator's admin routes answer callers on its own host only.")));
     }
 
     private Map<String, Object> stats() {

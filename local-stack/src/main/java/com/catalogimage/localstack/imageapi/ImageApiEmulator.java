@@ -1,6 +1,7 @@
 package com.catalogimage.localstack.imageapi;
 
 import com.catalogimage.localstack.http.JsonHttpServer;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +73,13 @@ public final class ImageApiEmulator implements AutoCloseable {
      * @param latency      added before answering requests that reach the model
      * @param jitter       uniform ± around the latency
      * @param threads      request threads; each emulated latency or held request occupies one
+     * @param bind         the address to listen on: loopback, or the wildcard in a container; {@code /admin/} answers
+     *                     loopback callers only either way
      */
     public record Options(int port, String apiKey, List<Deployment> deployments, List<String> blockedTerms,
-                          Duration latency, Duration jitter, int threads) {
+                          Duration latency, Duration jitter, int threads, InetAddress bind) {
         public Options {
+            Objects.requireNonNull(bind, "bind");
             deployments = List.copyOf(deployments);
             blockedTerms = List.copyOf(blockedTerms);
             Objects.requireNonNull(latency, "latency");
@@ -94,19 +98,19 @@ public final class ImageApiEmulator implements AutoCloseable {
             return new Options(0, "local-dev-key",
                     List.of(Deployment.of("gpt-image-1-mini"), Deployment.of("gpt-image-1.5"),
                             Deployment.of("dall-e-3").withRetired(true)),
-                    List.of("jeans"), Duration.ZERO, Duration.ZERO, 64);
+                    List.of("jeans"), Duration.ZERO, Duration.ZERO, 64, InetAddress.getLoopbackAddress());
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, apiKey, deployments, blockedTerms, latency, jitter, threads);
+            return new Options(newPort, apiKey, deployments, blockedTerms, latency, jitter, threads, bind);
         }
 
         public Options withApiKey(String newApiKey) {
-            return new Options(port, newApiKey, deployments, blockedTerms, latency, jitter, threads);
+            return new Options(port, newApiKey, deployments, blockedTerms, latency, jitter, threads, bind);
         }
 
         public Options withDeployments(List<Deployment> newDeployments) {
-            return new Options(port, apiKey, newDeployments, blockedTerms, latency, jitter, threads);
+            return new Options(port, apiKey, newDeployments, blockedTerms, latency, jitter, threads, bind);
         }
 
         /** Adds the deployment, or replaces the one with the same name. */
@@ -118,19 +122,23 @@ public final class ImageApiEmulator implements AutoCloseable {
         }
 
         public Options withBlockedTerms(List<String> newBlockedTerms) {
-            return new Options(port, apiKey, deployments, newBlockedTerms, latency, jitter, threads);
+            return new Options(port, apiKey, deployments, newBlockedTerms, latency, jitter, threads, bind);
         }
 
         public Options withLatency(Duration newLatency) {
-            return new Options(port, apiKey, deployments, blockedTerms, newLatency, jitter, threads);
+            return new Options(port, apiKey, deployments, blockedTerms, newLatency, jitter, threads, bind);
         }
 
         public Options withJitter(Duration newJitter) {
-            return new Options(port, apiKey, deployments, blockedTerms, latency, newJitter, threads);
+            return new Options(port, apiKey, deployments, blockedTerms, latency, newJitter, threads, bind);
+        }
+
+        public Options withBind(InetAddress newBind) {
+            return new Options(port, apiKey, deployments, blockedTerms, latency, jitter, threads, newBind);
         }
 
         public Options withThreads(int newThreads) {
-            return new Options(port, apiKey, deployments, blockedTerms, latency, jitter, newThreads);
+            return new Options(port, apiKey, deployments, blockedTerms, latency, jitter, newThreads, bind);
         }
     }
 
@@ -201,9 +209,9 @@ public final class ImageApiEmulator implements AutoCloseable {
         }
         settings = new Settings(options.latency(), options.jitter(), lowerCase(options.blockedTerms()),
                 PolicyErrorStyle.CONTENT_POLICY_VIOLATION);
-        server = new JsonHttpServer("image-api-emulator", options.port(), options.threads());
+        server = new JsonHttpServer("image-api-emulator", options.bind(), options.port(), options.threads());
         server.route("/openai/", new ImagesHandler(this, new ImageRenderer()));
-        server.route("/admin/", new ImageApiAdminHandler(this));
+        server.routeLoopbackOnly("/admin/", new ImageApiAdminHandler(this), ImageApiAdminHandler::refuse);
     }
 
     public static ImageApiEmulator start(Options options) {

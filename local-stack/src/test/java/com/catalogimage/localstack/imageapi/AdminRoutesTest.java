@@ -1,14 +1,18 @@
 package com.catalogimage.localstack.imageapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.catalogimage.localstack.http.JsonHttpServer;
+import com.catalogimage.localstack.http.LoopbackOnlyRoutesTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +102,29 @@ class AdminRoutesTest {
 
         assertThat(call("POST", "/admin/config", "{\"requestsPerMinute\":{\"nope\":6}}").statusCode()).isEqualTo(400);
         assertThat(json(call("GET", "/admin/config", null)).get("latencyMs").asLong()).isEqualTo(200);
+    }
+
+    @Test
+    void onEveryInterfaceTheApiIsReachableButTheAdminRoutesOnlyFromLoopback() throws Exception {
+        Optional<InetAddress> other = LoopbackOnlyRoutesTest.nonLoopbackAddress();
+        assumeTrue(other.isPresent(), "no non-loopback interface address here; LoopbackOnlyRoutesTest checks the address test");
+        try (ImageApiEmulator open = ImageApiEmulator.start(ImageApiEmulator.Options.defaults()
+                .withBind(InetAddress.getByName("0.0.0.0")))) {
+            String remote = "http://" + other.get().getHostAddress() + ":" + open.port();
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(remote + "/admin/faults"))
+                    .header("api-key", "local-dev-key").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"failNext\":{\"status\":503,\"count\":5}}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(json(refused).at("/error/code").asText()).isEqualTo("Forbidden");
+            HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(URI.create(remote + GENERATE))
+                    .header("api-key", "local-dev-key").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"prompt\":\"Product Name: Mug\",\"quality\":\"low\",\"user\":\"r\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(generated.statusCode()).as("the refused fault was never injected; the API answers everyone").isEqualTo(200);
+            HttpResponse<String> local = HTTP.send(HttpRequest.newBuilder(URI.create(open.baseUri() + "/admin/stats")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(local.statusCode()).isEqualTo(200);
+            assertThat(json(local).get("generations").asLong()).isEqualTo(1);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.catalogimage.messaging.pause;
 
 import com.catalogimage.contracts.FailureClass;
+import com.catalogimage.messaging.health.ReadinessReason;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.reactive.messaging.ChannelRegistry;
@@ -134,14 +135,16 @@ public final class ConsumptionPause {
 
     /**
      * For the stage's readiness check: while the dependency refuses us, marks the response DOWN with the failure class,
-     * the error and since when, and returns true.
+     * a {@link ReadinessReason} (the status the dependency answered, never its error text: that is in the pause's log
+     * line) and since when, and returns true.
      */
     public boolean reportTo(HealthCheckResponseBuilder response) {
         Reason paused = reason;
         if (paused == null) {
             return false;
         }
-        response.down().withData("paused", paused.failureClass().name()).withData("error", paused.detail())
+        response.down().withData("paused", paused.failureClass().name())
+                .withData("error", ReadinessReason.paused(spec.dependency(), paused.failureClass(), paused.detail()))
                 .withData("since", paused.since().toString());
         return true;
     }
