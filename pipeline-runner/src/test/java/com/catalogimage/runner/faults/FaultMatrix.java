@@ -58,6 +58,7 @@ final class FaultMatrix {
         CatalogFiller.Catalog catalog = CatalogFiller.fill(folder, scenario.extraProducts);
         Map<String, String> environment = new HashMap<>(System.getenv());
         LocalStack.EXTERNAL.values().forEach(variables -> Stream.of(variables.split("\\|")).forEach(environment::remove));
+        environment.putAll(scenario.stackEnvironment);
         System.out.printf("[fault %s] %s: %d products without image, data in %s%n", scenario.id, scenario.title,
                 catalog.withoutImage().size(), folder);
         PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, "table", SCAN_INTERVAL, false,

@@ -35,6 +35,8 @@ final class FaultScenario {
     final String id;
     final String title;
     final Map<Service, Map<String, String>> serviceEnvironments = new EnumMap<>(Service.class);
+    /** Variables for the runner and its local stack (LocalStack.KAFKA_SECURITY, say), on top of this JVM's. */
+    final Map<String, String> stackEnvironment = new LinkedHashMap<>();
     final Map<String, ReasonCode> expectedDeadLetters = new LinkedHashMap<>();
     Consumer<CatalogFiller.Inserter> extraProducts = inserter -> { };
     Step setup = run -> { };
@@ -58,6 +60,12 @@ final class FaultScenario {
 
     FaultScenario env(Service service, String variable, String value) {
         serviceEnvironments.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);
+        return this;
+    }
+
+    /** A variable the runner and its local stack read, for example the broker's listener. */
+    FaultScenario stack(String variable, String value) {
+        stackEnvironment.put(variable, value);
         return this;
     }
 

@@ -29,7 +29,8 @@ final class Scenarios {
 
     static List<FaultScenario> all() {
         return List.of(killEachService(), kafkaRestart(), azuriteDown(), dabErrors(), throttlingStorm(),
-                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment());
+                flakyImageApi(), poisonRecords(), hostileText(), retiredDeployment(),
+                SecurityScenarios.saslSslWithAWrongPassword());
     }
 
     private static FaultScenario.Step modelLatency() {
