@@ -149,7 +149,11 @@ public final class LocalStack implements AutoCloseable {
         Settings settings = args.length > 0
                 ? new Settings(Path.of(args[0]), defaults.kafkaPort(), defaults.azuritePort(), defaults.dabPort(), defaults.imageApiPort())
                 : defaults;
-        LocalStack stack = start(settings, System.getenv());
+        // PLAINTEXT here whatever KAFKA_SECURITY says: services run by hand (quarkus:dev) get no SCRAM login from this
+        // process; ./pipeline makes one per service.
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.remove(KAFKA_SECURITY);
+        LocalStack stack = start(settings, environment);
         Path envFile = stack.folder.resolve("endpoints.env");
         String env = stack.environment().entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
