@@ -3,6 +3,7 @@ package com.catalogimage.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.catalogimage.contracts.KafkaClientEnvironment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KubernetesManifestsTest {
 
     /** Names whose values are secrets: these must come from a Secret, never a ConfigMap or a literal. */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|TOKEN|PASSWORD|SECRET|CONNECTION_STRING|SAS).*");
+    static final Pattern SECRET_NAME =
+            Pattern.compile(".*(KEY|TOKEN|PASSWORD|SECRET|CONNECTION_STRING|(^|_)SAS(_|$)|JAAS).*");
 
     static List<String> trees() {
         return Manifests.all();
@@ -140,7 +142,14 @@ class KubernetesManifestsTest {
                 assertThat(service.envVars()).as(what + ": env " + env.getName() + " is read by no service").contains(env.getName());
                 if (SECRET_NAME.matcher(env.getName()).matches()) {
                     assertThat(env.getValue()).as(what + ": " + env.getName() + " has a literal value").isNull();
-                    assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(env.getName());
+                    var ref = env.getValueFrom().getSecretKeyRef();
+                    if (env.getName().equals(KafkaClientEnvironment.SASL_PASSWORD)) {
+                        // the User Operator's Secret for the service's KafkaUser (KafkaSecurityTest)
+                        assertThat(ref.getName()).as(what).isEqualTo(KafkaSecurityTest.USER_SECRET_PREFIX + service.name());
+                        assertThat(ref.getKey()).as(what).isEqualTo("password");
+                    } else {
+                        assertThat(ref.getKey()).isEqualTo(env.getName());
+                    }
                 }
             }
             assertThat(set).as(what + ": variables whose default only works on a laptop")

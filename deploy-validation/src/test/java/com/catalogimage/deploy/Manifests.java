@@ -6,8 +6,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -21,13 +25,15 @@ import java.util.Collections;
 
 /**
  * A rendered Kustomize tree (base or overlay) read into typed models: fabric8 for Kubernetes, Strimzi's own classes for
- * KafkaTopic, {@link Keda} records for ScaledObject. fabric8 and Strimzi keep unknown fields in
+ * Kafka, KafkaNodePool, KafkaTopic and KafkaUser, {@link Keda} records for ScaledObject and TriggerAuthentication. fabric8 and Strimzi keep unknown fields in
  * {@code additionalProperties} instead of failing, so every parsed object graph is walked and any non-empty
  * {@code additionalProperties} is an error: a misspelt or misplaced field fails the test, as the API server would.
  */
 record Manifests(String name, List<Deployment> deployments, List<Service> services, List<ConfigMap> configMaps,
                  List<ServiceAccount> serviceAccounts, List<PodDisruptionBudget> disruptionBudgets,
-                 List<KafkaTopic> topics, List<Keda.ScaledObject> scaledObjects) {
+                 List<KafkaTopic> topics, List<Keda.ScaledObject> scaledObjects, List<Kafka> kafkas,
+                 List<KafkaNodePool> nodePools, List<KafkaUser> kafkaUsers, List<NetworkPolicy> networkPolicies,
+                 List<Keda.TriggerAuthentication> triggerAuthentications) {
 
     static final String BASE = "deploy/k8s/base";
     static final List<String> OVERLAYS = List.of("deploy/k8s/overlays/local", "deploy/k8s/overlays/azure");
@@ -45,6 +51,7 @@ record Manifests(String name, List<Deployment> deployments, List<Service> servic
 
     static Manifests of(String name, List<ObjectNode> resources) {
         Manifests m = new Manifests(name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (ObjectNode r : resources) {
             String type = r.path("apiVersion").asText() + " " + r.path("kind").asText();
@@ -57,6 +64,12 @@ record Manifests(String name, List<Deployment> deployments, List<Service> servic
                 case "policy/v1 PodDisruptionBudget" -> m.disruptionBudgets.add(typed(r, PodDisruptionBudget.class, where));
                 case "kafka.strimzi.io/v1beta2 KafkaTopic" -> m.topics.add(typed(r, KafkaTopic.class, where));
                 case "keda.sh/v1alpha1 ScaledObject" -> m.scaledObjects.add(typed(r, Keda.ScaledObject.class, where));
+                case "keda.sh/v1alpha1 TriggerAuthentication" ->
+                        m.triggerAuthentications.add(typed(r, Keda.TriggerAuthentication.class, where));
+                case "kafka.strimzi.io/v1beta2 Kafka" -> m.kafkas.add(typed(r, Kafka.class, where));
+                case "kafka.strimzi.io/v1beta2 KafkaNodePool" -> m.nodePools.add(typed(r, KafkaNodePool.class, where));
+                case "kafka.strimzi.io/v1beta2 KafkaUser" -> m.kafkaUsers.add(typed(r, KafkaUser.class, where));
+                case "networking.k8s.io/v1 NetworkPolicy" -> m.networkPolicies.add(typed(r, NetworkPolicy.class, where));
                 default -> throw new AssertionError(where + ": a kind deploy-validation does not model; add it to Manifests");
             }
         }

@@ -1,5 +1,6 @@
 package com.catalogimage.deploy;
 
+import com.catalogimage.contracts.KafkaClientEnvironment;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,16 +28,29 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
                      Map<String, String> envDefaults, Properties properties) {
 
     /** A messaging channel: its topic, its consumer group (incoming), its dead-letter topic, its max request size. */
-    record Channel(String name, String topic, String groupId, String deadLetterTopic, Integer maxRequestSize) {
+    record Channel(String name, String topic, String groupId, String deadLetterTopic, Integer maxRequestSize,
+                   List<String> retryTopics) {
     }
 
-    /** {@code ${VAR}} or {@code ${VAR:default}}: environment variables are upper case by convention here. */
-    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+    /**
+     * {@code ${VAR}} or {@code ${VAR:default}}: environment variables are upper case by convention here. A default may
+     * hold further references ({@code ${KAFKA_SASL_JAAS_CONFIG:... username="${KAFKA_SASL_USERNAME:}" ...}}): the
+     * default read here stops at the next one, which is found on its own.
+     */
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::((?:[^}$]|\\$(?!\\{))*))?");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
-    /** Every environment variable the service reads. */
+    /**
+     * Every environment variable the service reads: its {@code ${VAR}} references and, for a Kafka client, every
+     * {@link KafkaClientEnvironment} variable (Quarkus's Kafka extension maps {@code KAFKA_*} variables to client
+     * properties itself, which is how the trust store is set without a default in application.properties).
+     */
     Set<String> envVars() {
-        return envDefaults.keySet();
+        Set<String> all = new TreeSet<>(envDefaults.keySet());
+        if (properties.containsKey("kafka.bootstrap.servers")) {
+            all.addAll(KafkaClientEnvironment.VARIABLES);
+        }
+        return all;
     }
 
     /**
@@ -133,8 +147,10 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
         for (String name : names) {
             String base = prefix + name + ".";
             String size = props.getProperty(base + "max.request.size");
+            String retries = props.getProperty(base + "delayed-retry-topic.topics", "");
             channels.put(name, new Channel(name, props.getProperty(base + "topic", name), props.getProperty(base + "group.id"),
-                    props.getProperty(base + "dead-letter-queue.topic"), size == null ? null : Integer.valueOf(size)));
+                    props.getProperty(base + "dead-letter-queue.topic"), size == null ? null : Integer.valueOf(size),
+                    java.util.Arrays.stream(retries.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
         }
         return channels;
     }

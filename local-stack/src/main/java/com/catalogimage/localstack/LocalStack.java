@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * image-API emulator. Everything persists under one folder, so the catalog, the blobs and the pipeline's state survive
  * a restart. The endpoints are written to {@code <folder>/endpoints.env} as the environment variables the services
  * read. A piece whose environment variable is already set ({@link #EXTERNAL}) is not started: the real service is used.
+ * {@code LOCAL_STACK_KAFKA_SECURITY=sasl-ssl} gives the broker its SASL_SSL listener, and {@link #environment()} then
+ * points the clients at it (each client's login comes from {@link EmbeddedKafka#credentials(String)}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -35,6 +37,9 @@ public final class LocalStack implements AutoCloseable {
             "catalog", "DAB_URL",
             "image-api", "AZURE_OPENAI_ENDPOINT");
 
+    /** {@code plaintext} (unset) or {@code sasl-ssl}: the local broker's client listener ({@link EmbeddedKafka.Security}). */
+    public static final String KAFKA_SECURITY = "LOCAL_STACK_KAFKA_SECURITY";
+
     private final EmbeddedKafka kafka;
     private final Azurite azurite;
     private final DabEmulator dab;
@@ -44,7 +49,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Settings settings, Map<String, String> environment) throws IOException {
         folder = settings.folder().toAbsolutePath();
         kafka = isExternal("kafka", environment) ? null
-                : EmbeddedKafka.start(Files.createDirectories(folder.resolve("kafka")), false, settings.kafkaPort());
+                : EmbeddedKafka.start(Files.createDirectories(folder.resolve("kafka")), false, settings.kafkaPort(),
+                        EmbeddedKafka.Security.parse(environment.get(KAFKA_SECURITY)));
         azurite = isExternal("storage", environment) ? null
                 : Azurite.start(Files.createDirectories(folder.resolve("azurite")), settings.azuritePort());
         dab = isExternal("catalog", environment) ? null : DabEmulator.start(DabEmulator.Options.inMemory()
@@ -95,7 +101,9 @@ public final class LocalStack implements AutoCloseable {
     /** What a service needs to reach the local pieces, as environment variables. */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        if (kafka != null) {
+        if (kafka != null && kafka.secured()) {
+            env.putAll(kafka.securedEnvironment());
+        } else if (kafka != null) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
         if (azurite != null) {
@@ -155,7 +163,11 @@ public final class LocalStack implements AutoCloseable {
         Settings settings = args.length > 0
                 ? new Settings(Path.of(args[0]), defaults.kafkaPort(), defaults.azuritePort(), defaults.dabPort(), defaults.imageApiPort())
                 : defaults;
-        LocalStack stack = start(settings, System.getenv());
+        // PLAINTEXT here whatever KAFKA_SECURITY says: services run by hand (quarkus:dev) get no SCRAM login from this
+        // process; ./pipeline makes one per service.
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.remove(KAFKA_SECURITY);
+        LocalStack stack = start(settings, environment);
         Path envFile = stack.folder.resolve("endpoints.env");
         String env = stack.environment().entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())

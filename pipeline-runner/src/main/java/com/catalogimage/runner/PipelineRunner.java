@@ -1,5 +1,6 @@
 package com.catalogimage.runner;
 
+import com.catalogimage.contracts.KafkaClientEnvironment;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.localstack.LocalStack;
 import com.catalogimage.localstack.http.Ports;
@@ -71,8 +72,9 @@ public final class PipelineRunner implements AutoCloseable {
                 ports.put(service, options.usualPorts() ? service.defaultPort : Ports.free());
             }
             services = ServiceProcesses.start(repository(), folder.resolve("logs"), serviceEnvironment, ports,
-                    options.serviceEnvironments());
-            board = new StatusBoard(serviceEnvironment.get("KAFKA_BOOTSTRAP_SERVERS"), started);
+                    withKafkaLogins(options.serviceEnvironments(), stack));
+            board = new StatusBoard(KafkaClientEnvironment.clientConfig(runnerKafkaEnvironment(serviceEnvironment, stack)),
+                    started);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -134,6 +136,35 @@ public final class PipelineRunner implements AutoCloseable {
         String name = parts.get("AccountName");
         return name == null ? null : parts.getOrDefault("DefaultEndpointsProtocol", "https") + "://" + name + ".blob."
                 + parts.getOrDefault("EndpointSuffix", "core.windows.net");
+    }
+
+    /** The SCRAM user of the runner's own status reader on a secured local broker. */
+    static final String RUNNER_KAFKA_USER = "pipeline-runner";
+
+    /**
+     * On the local broker's SASL_SSL listener each service logs in as itself (user = its module name), as each has its
+     * own {@code KafkaUser} in a cluster; a login a caller gave a service (a wrong password, say) is kept.
+     */
+    private static Map<Service, Map<String, String>> withKafkaLogins(Map<Service, Map<String, String>> given,
+            LocalStack stack) {
+        Map<Service, Map<String, String>> merged = new EnumMap<>(Service.class);
+        given.forEach((service, variables) -> merged.put(service, new HashMap<>(variables)));
+        if (stack.kafka() != null && stack.kafka().secured()) {
+            for (Service service : Service.values()) {
+                Map<String, String> variables = merged.computeIfAbsent(service, s -> new HashMap<>());
+                stack.kafka().credentials(service.module).forEach(variables::putIfAbsent);
+            }
+        }
+        return merged;
+    }
+
+    /** What the runner's own Kafka clients read: the services' variables, with the runner's login on a local broker. */
+    private static Map<String, String> runnerKafkaEnvironment(Map<String, String> serviceEnvironment, LocalStack stack) {
+        Map<String, String> env = new HashMap<>(serviceEnvironment);
+        if (stack.kafka() != null && stack.kafka().secured()) {
+            env.putAll(stack.kafka().credentials(RUNNER_KAFKA_USER));
+        }
+        return env;
     }
 
     /** The checkout: the first folder up from here that holds the service modules. */

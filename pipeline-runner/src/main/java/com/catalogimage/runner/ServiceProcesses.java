@@ -283,6 +283,22 @@ public final class ServiceProcesses implements AutoCloseable {
         start(service);
     }
 
+    /**
+     * Restarts a service with some of its own variables changed (a wrong Kafka password, then the right one); later
+     * restarts keep them.
+     */
+    public synchronized void restart(Service service, Map<String, String> variables) {
+        Map<String, String> changed = new java.util.HashMap<>(serviceEnvironments.getOrDefault(service, Map.of()));
+        changed.putAll(variables);
+        serviceEnvironments.put(service, Map.copyOf(changed));
+        restart(service);
+    }
+
+    /** A variable the service was started with: its own, else the one every service gets. */
+    public synchronized String variable(Service service, String name) {
+        return serviceEnvironments.getOrDefault(service, Map.of()).getOrDefault(name, environment.get(name));
+    }
+
     /** The service's running process, for a benchmark's CPU, memory and start-up figures. */
     public synchronized Optional<ProcessHandle> processHandle(Service service) {
         Process process = processes.get(service);

@@ -28,10 +28,15 @@ public final class StatusBoard implements AutoCloseable {
     private final List<ProductStatus> history = Collections.synchronizedList(new ArrayList<>());
     private final StatusFollower follower;
 
-    public StatusBoard(String bootstrapServers, Instant since) {
+    /**
+     * @param kafka the client configuration: bootstrap servers and security settings
+     *              ({@link com.catalogimage.contracts.KafkaClientEnvironment#clientConfig(Map)})
+     */
+    public StatusBoard(Map<String, Object> kafka, Instant since) {
         this.since = since;
-        this.follower = new StatusFollower(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-runner-status"));
+        Map<String, Object> config = new java.util.HashMap<>(kafka);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-runner-status");
+        this.follower = new StatusFollower(config);
         follower.memory().addListener((status, partition, offset) -> event(status));
         follower.start();
     }

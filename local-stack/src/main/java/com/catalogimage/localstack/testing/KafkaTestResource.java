@@ -1,5 +1,6 @@
 package com.catalogimage.localstack.testing;
 
+import com.catalogimage.contracts.KafkaClientEnvironment;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.localstack.kafka.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * A real Kafka broker for a service test, with every pipeline topic created. Uses the broker in
- * {@code KAFKA_BOOTSTRAP_SERVERS} when set (a container or a cluster), else one embedded in the test JVM.
+ * {@code KAFKA_BOOTSTRAP_SERVERS} when set (a container or a cluster), with the security settings of the other
+ * {@link KafkaClientEnvironment} variables, else one embedded in the test JVM.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,7 +20,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public static String bootstrapServers() {
         String external = System.getenv(EXTERNAL_BOOTSTRAP_ENV);
         if (external != null && !external.isBlank()) {
-            EmbeddedKafka.createTopics(external, Topics.all());
+            EmbeddedKafka.createTopics(KafkaClientEnvironment.clientConfig(), Topics.all());
             return external;
         }
         return embedded().bootstrapServers();
@@ -31,7 +33,13 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
      */
     public static KafkaCompanion companion() {
         String bootstrapServers = bootstrapServers(); // outside get(): it may start the broker through get() itself
-        return SharedInfrastructure.get(KafkaCompanion.class, () -> new KafkaCompanion(bootstrapServers));
+        return SharedInfrastructure.get(KafkaCompanion.class, () -> {
+            KafkaCompanion companion = new KafkaCompanion(bootstrapServers);
+            if (System.getenv(EXTERNAL_BOOTSTRAP_ENV) != null && !System.getenv(EXTERNAL_BOOTSTRAP_ENV).isBlank()) {
+                companion.setCommonClientConfig(KafkaClientEnvironment.clientConfig()); // the cluster's security
+            }
+            return companion;
+        });
     }
 
     /** The pipeline's topics as tests read and write them, through {@link #companion()}. */

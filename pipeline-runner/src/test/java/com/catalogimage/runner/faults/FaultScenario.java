@@ -35,6 +35,11 @@ final class FaultScenario {
     final String id;
     final String title;
     final Map<Service, Map<String, String>> serviceEnvironments = new EnumMap<>(Service.class);
+    /**
+     * Variables for the runner and its local stack (LocalStack.KAFKA_SECURITY, LOCAL_STACK_DAB_TOKEN_LIFETIME), on top
+     * of this JVM's; they reach every service too.
+     */
+    final Map<String, String> stackEnvironment = new LinkedHashMap<>();
     final Map<String, ReasonCode> expectedDeadLetters = new LinkedHashMap<>();
     Consumer<CatalogFiller.Inserter> extraProducts = inserter -> { };
     Step setup = run -> { };
@@ -46,8 +51,6 @@ final class FaultScenario {
     Duration timeout = Duration.ofMinutes(8);
     /** {@code table} or {@code stored-procedure} (the seed's procedures, the conditional write). */
     String catalogMode = "table";
-    /** Variables for the local stack (e.g. {@code LOCAL_STACK_DAB_TOKEN_LIFETIME}), which also reach every service. */
-    final Map<String, String> stackEnvironment = new LinkedHashMap<>();
     /** Processes per service at the start (1 when absent), all in the service's consumer group. */
     final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
 
@@ -72,7 +75,8 @@ final class FaultScenario {
         return this;
     }
 
-    FaultScenario stackEnv(String variable, String value) {
+    /** A variable the runner and its local stack read, for example the broker's listener. */
+    FaultScenario stack(String variable, String value) {
         stackEnvironment.put(variable, value);
         return this;
     }

@@ -130,7 +130,7 @@ final class ReplicaScenarios {
      */
     static FaultScenario dabTokenExpiry() {
         return FaultScenario.named("o", "DAB with Entra ID, tokens expire every minute")
-                .stackEnv(LocalStack.DAB_TOKEN_LIFETIME, "PT1M")
+                .stack(LocalStack.DAB_TOKEN_LIFETIME, "PT1M")
                 .setup(modelLatency())
                 .timeout(Duration.ofMinutes(10))
                 .check((run, observed) -> {

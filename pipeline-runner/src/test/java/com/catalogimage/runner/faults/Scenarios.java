@@ -33,6 +33,7 @@ final class Scenarios {
         all.addAll(ScannerScenarios.all());
         all.add(LedgerScenarios.statusTopicCompacted());
         all.add(ReplicaScenarios.twoUpdatersAndOutsideWrites());
+        all.add(SecurityScenarios.saslSslWithAWrongPassword());
         all.add(ReplicaScenarios.dabTokenExpiry());
         all.add(LedgerScenarios.generatorStoppedGracefully());
         all.add(ReplicaScenarios.threeReplicasEach());
