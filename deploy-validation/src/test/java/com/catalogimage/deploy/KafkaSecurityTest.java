@@ -25,6 +25,7 @@ import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTransactionalIdResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleType;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,10 @@ class KafkaSecurityTest {
         return Manifests.all();
     }
 
-    /** One permission a service needs: an operation on a topic or group, by exact name or by every name with a prefix. */
+    /**
+     * One permission a service needs: an operation on a topic, group or transactional id, by exact name or by every name
+     * with a prefix.
+     */
     record Need(String type, String name, boolean anyWithThisPrefix, AclOperation operation) {
         @Override
         public String toString() {
@@ -79,6 +83,11 @@ class KafkaSecurityTest {
         }
         for (ServiceConfig.Channel out : service.outgoing().values()) {
             needs.add(new Need("topic", out.topic(), false, AclOperation.WRITE));
+            if (out.transactionalId() != null) {
+                // A transactional producer (the scanner's, decision 0015) registers and commits under its id.
+                needs.add(new Need("transactionalId", out.transactionalId(), false, AclOperation.WRITE));
+                needs.add(new Need("transactionalId", out.transactionalId(), false, AclOperation.DESCRIBE));
+            }
         }
         return needs;
     }
@@ -96,6 +105,9 @@ class KafkaSecurityTest {
             } else if (rule.getResource() instanceof AclRuleGroupResource group && need.type().equals("group")) {
                 name = group.getName();
                 pattern = group.getPatternType();
+            } else if (rule.getResource() instanceof AclRuleTransactionalIdResource id && need.type().equals("transactionalId")) {
+                name = id.getName();
+                pattern = id.getPatternType();
             } else {
                 continue;
             }
@@ -154,14 +166,18 @@ class KafkaSecurityTest {
             String name = user.getMetadata().getName();
             for (AclRule rule : acls(user)) {
                 String what = tree + " KafkaUser " + name + " " + rule.getResource().getType();
-                assertThat(rule.getResource()).as(what + ": only topics and groups")
-                        .isInstanceOfAny(AclRuleTopicResource.class, AclRuleGroupResource.class);
+                assertThat(rule.getResource()).as(what + ": only topics, groups and transactional ids")
+                        .isInstanceOfAny(AclRuleTopicResource.class, AclRuleGroupResource.class,
+                                AclRuleTransactionalIdResource.class);
                 assertThat(operations(rule)).as(what).doesNotContain(AclOperation.ALL).isNotEmpty();
                 if (rule.getResource() instanceof AclRuleTopicResource topic) {
                     assertThat(topic.getName()).as(what).isNotEqualTo("*");
                     if (topic.getPatternType() == AclResourcePatternType.PREFIX) {
                         assertThat(retryPrefixes).as(what + ": a topic prefix is one topic's retries").contains(topic.getName());
                     }
+                } else if (rule.getResource() instanceof AclRuleTransactionalIdResource id) {
+                    assertThat(id.getName()).as(what + ": the user's own transactional id").isEqualTo(name);
+                    assertThat(id.getPatternType()).as(what).isEqualTo(AclResourcePatternType.LITERAL);
                 } else if (rule.getResource() instanceof AclRuleGroupResource group) {
                     assertThat(group.getName()).as(what).isNotEqualTo("*");
                     if (group.getPatternType() == AclResourcePatternType.PREFIX) {

@@ -27,9 +27,12 @@ import java.util.stream.Stream;
 record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, Map<String, Channel> outgoing,
                      Map<String, String> envDefaults, Properties properties) {
 
-    /** A messaging channel: its topic, its consumer group (incoming), its dead-letter topic, its max request size. */
+    /**
+     * A messaging channel: its topic, its consumer group (incoming), its dead-letter topic, its max request size, its
+     * retry topics, and its producer's transactional id (outgoing; the default of a {@code ${VAR:default}}).
+     */
     record Channel(String name, String topic, String groupId, String deadLetterTopic, Integer maxRequestSize,
-                   List<String> retryTopics) {
+                   List<String> retryTopics, String transactionalId) {
     }
 
     /**
@@ -139,6 +142,12 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
         }
     }
 
+    /** A value with each {@code ${VAR:default}} replaced by its default (null for null). */
+    private static String withDefaults(String value) {
+        return value == null ? null : ENV_REF.matcher(value).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(2) == null ? "" : m.group(2))).replace("}", "");
+    }
+
     private static Map<String, Channel> channels(Properties props, String prefix) {
         Set<String> names = new TreeSet<>();
         props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
@@ -150,7 +159,8 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
             String retries = props.getProperty(base + "delayed-retry-topic.topics", "");
             channels.put(name, new Channel(name, props.getProperty(base + "topic", name), props.getProperty(base + "group.id"),
                     props.getProperty(base + "dead-letter-queue.topic"), size == null ? null : Integer.valueOf(size),
-                    java.util.Arrays.stream(retries.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
+                    java.util.Arrays.stream(retries.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                    withDefaults(props.getProperty(base + "transactional.id"))));
         }
         return channels;
     }
