@@ -18,6 +18,7 @@ import com.catalogimage.localstack.testing.ImageApiTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.messaging.shutdown.InFlightWork;
+import org.apache.kafka.common.TopicPartition;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -51,7 +52,7 @@ class GracefulShutdownTest {
     GeneratorShutdown shutdown;
 
     @Inject
-    InFlightWork work;
+    InFlightWork<TopicPartition> work;
 
     @Test
     void aCallInFlightAtShutdownFinishesAndItsImageIsPublishedBeforeTheShutdownGoesOn() {
