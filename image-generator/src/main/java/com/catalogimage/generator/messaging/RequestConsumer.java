@@ -86,7 +86,7 @@ public class RequestConsumer {
         }
         TopicPartition partition = partitionOf(message);
         if (!work.enter(partition)) {
-            return notStarted(request);
+            return work.draining() ? notStarted(request) : Uni.createFrom().completionStage(given(request));
         }
         try {
             CompletionStage<Void> outcome;

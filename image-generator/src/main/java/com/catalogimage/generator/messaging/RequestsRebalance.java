@@ -51,12 +51,16 @@ public class RequestsRebalance implements KafkaConsumerRebalanceListener {
             return;
         }
         try {
+            int inFlight = work.inFlight(partitions);
+            long start = System.nanoTime();
             int left = work.release(partitions, config.shutdownGrace());
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (left > 0) {
                 LOG.warnf("Partitions %s given up with %d request(s) still in flight after %s: their next owner may "
-                        + "pay for them again", partitions, left, config.shutdownGrace());
+                        + "pay for them again", partitions, left, waited);
             } else {
-                LOG.infof("Partitions %s given up with nothing of theirs in flight", partitions);
+                LOG.infof("Partitions %s given up once their %d request(s) in flight were out (waited %d ms)",
+                        partitions, inFlight, waited.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -70,8 +74,10 @@ public class RequestsRebalance implements KafkaConsumerRebalanceListener {
             return;
         }
         try {
+            long start = System.nanoTime();
             if (ledger.awaitCurrentEnd(LEDGER_CATCH_UP)) {
-                LOG.infof("Partitions %s assigned; the ledger is read to its current end", partitions);
+                LOG.infof("Partitions %s assigned; the ledger is read to its current end (waited %d ms)", partitions,
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
             } else {
                 LOG.warnf("Partitions %s assigned, but the ledger was not read to its current end within %s: a request "
                         + "their previous owner generated may be generated again", partitions, LEDGER_CATCH_UP);

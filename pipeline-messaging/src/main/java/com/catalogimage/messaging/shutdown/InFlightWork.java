@@ -60,6 +60,10 @@ public final class InFlightWork<P> {
         return total;
     }
 
+    public synchronized int inFlight(Collection<P> partitions) {
+        return inFlightOf(partitions);
+    }
+
     /**
      * Lets no new record in and waits, at most {@code grace}, for the ones in hand.
      *

@@ -49,6 +49,7 @@ class InFlightWorkTest {
         InFlightWork<String> work = new InFlightWork<>();
         work.enter("kept");
         work.enter("moved");
+        assertThat(work.inFlight(List.of("moved"))).isEqualTo(1);
         CompletableFuture<Integer> released = CompletableFuture.supplyAsync(() -> {
             try {
                 return work.release(List.of("moved"), Duration.ofMinutes(1));
