@@ -15,6 +15,7 @@ import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -38,11 +39,14 @@ public class GeneratorMessaging {
         return memory;
     }
 
-    /** The records being generated: a shutdown waits for them (GeneratorShutdown). */
+    /**
+     * The records being generated, by partition: a shutdown (GeneratorShutdown) and a rebalance that takes partitions
+     * away (RequestsRebalance) wait for them.
+     */
     @Produces
     @Singleton
-    InFlightWork work() {
-        return new InFlightWork();
+    InFlightWork<TopicPartition> work() {
+        return new InFlightWork<>();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.catalogimage.messaging.shutdown.InFlightWork;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +26,10 @@ public class GeneratorShutdown {
     static final String SHUTTING_DOWN = "shutting down";
 
     private final ConsumptionPause pause;
-    private final InFlightWork work;
+    private final InFlightWork<TopicPartition> work;
     private final GeneratorConfig config;
 
-    public GeneratorShutdown(ConsumptionPause pause, InFlightWork work, GeneratorConfig config) {
+    public GeneratorShutdown(ConsumptionPause pause, InFlightWork<TopicPartition> work, GeneratorConfig config) {
         this.pause = pause;
         this.work = work;
         this.config = config;

@@ -7,6 +7,8 @@ import com.catalogimage.messaging.status.CatchUp;
 import com.catalogimage.messaging.status.ChannelEndOffsets;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,11 +22,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PaidLedgerConsumer {
 
     private final PaidImages paidImages;
+    private static final Duration END_RETRY = Duration.ofMillis(200);
+
+    private final ChannelEndOffsets endOffsets;
     private final CatchUp catchUp;
 
     public PaidLedgerConsumer(PaidImages paidImages, KafkaClientService clients) {
         this.paidImages = paidImages;
-        this.catchUp = new CatchUp(new ChannelEndOffsets(clients, Channels.LEDGER_IN, Topics.PAID_GENERATIONS));
+        this.endOffsets = new ChannelEndOffsets(clients, Channels.LEDGER_IN, Topics.PAID_GENERATIONS);
+        this.catchUp = new CatchUp(endOffsets);
     }
 
     /** In batches, like the status topic; an unreadable entry arrives as a null value and only advances the offset. */
@@ -34,6 +40,25 @@ public class PaidLedgerConsumer {
             paidImages.onPaid(record.value());
             catchUp.consumed(record.partition(), record.offset());
         }
+    }
+
+    /**
+     * Waits, at most {@code max}, until the ledger has been read to the end it has now: entries another process wrote
+     * before it gave up partitions are then in {@link PaidImages}.
+     *
+     * @return whether it was reached (false: the end could not be read, or was not reached, in time)
+     */
+    public boolean awaitCurrentEnd(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        Map<Integer, Long> ends = endOffsets.get();
+        while (ends == null) { // the ledger's consumer is not connected yet (at start)
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(END_RETRY.toMillis());
+            ends = endOffsets.get();
+        }
+        return catchUp.awaitReached(ends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     public boolean caughtUp() {

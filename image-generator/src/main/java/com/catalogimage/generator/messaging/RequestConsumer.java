@@ -20,10 +20,13 @@ import com.catalogimage.messaging.tracing.TracedRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -49,12 +52,15 @@ public class RequestConsumer {
     private final PaidImages paidImages;
     private final FailurePolicy policy;
     private final UnpublishedImages unpublished;
-    private final InFlightWork work;
+    /** Where a record comes from when it did not come from Kafka (a test's in-memory channel). */
+    private static final TopicPartition NOT_KAFKA = new TopicPartition("", -1);
+
+    private final InFlightWork<TopicPartition> work;
     private final MeterRegistry metrics;
     private final KeyLocks products = new KeyLocks();
 
     public RequestConsumer(GenerationService generator, ImagePublisher publisher, PaidImages paidImages,
-            FailurePolicy policy, UnpublishedImages unpublished, InFlightWork work, MeterRegistry metrics) {
+            FailurePolicy policy, UnpublishedImages unpublished, InFlightWork<TopicPartition> work, MeterRegistry metrics) {
         this.generator = generator;
         this.publisher = publisher;
         this.paidImages = paidImages;
@@ -78,17 +84,19 @@ public class RequestConsumer {
             return Uni.createFrom().completionStage(policy.poison(message,
                     request == null ? null : "the record has no request id or no product"));
         }
-        if (!work.enter()) {
-            return notStarted(request);
+        TopicPartition partition = partitionOf(message);
+        if (!work.enter(partition)) {
+            return work.draining() ? notStarted(request) : Uni.createFrom().completionStage(given(request));
         }
         try {
             CompletionStage<Void> outcome;
             try (KeyLocks.Held held = products.lock(request.product().id())) {
-                outcome = handle(message, request);
+                // the partition may have moved to another process while this waited for the product
+                outcome = work.mayStart(partition) ? handle(message, request) : given(request);
             }
             return Uni.createFrom().completionStage(outcome);
         } finally {
-            work.exit();
+            work.exit(partition);
         }
     }
 
@@ -179,6 +187,23 @@ public class RequestConsumer {
         LOG.infof("Product %d (request %s): not started, shutting down; left for the next consumer",
                 request.product().id(), request.requestId());
         return Uni.createFrom().nothing();
+    }
+
+    /**
+     * A record whose partition another process got (RequestsRebalance) before it started: left to that process, which
+     * sees it from the start. The record is not acknowledged, and need not be: the connector no longer commits for the
+     * partition.
+     */
+    private CompletionStage<Void> given(ImageRequest request) {
+        LOG.infof("Product %d (request %s): not started, its partition went to another consumer",
+                request.product().id(), request.requestId());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static TopicPartition partitionOf(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> new TopicPartition(kafka.getTopic(), kafka.getPartition()))
+                .orElse(NOT_KAFKA);
     }
 
     /** A record held through a pause, handled anew once the pause ends (or as its probe). */

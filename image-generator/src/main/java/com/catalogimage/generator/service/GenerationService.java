@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Prompt, model call, image check, price: one request in, one image or one classified failure out. A request waits
@@ -49,13 +50,13 @@ public class GenerationService {
     private final GenerationPrice price;
     private final Budget budget;
     private final PaidImages paidImages;
-    private final InFlightWork work;
+    private final InFlightWork<TopicPartition> work;
     private final MeterRegistry metrics;
     private final PromptBuilder prompts;
     private final String contentType;
 
     public GenerationService(ImageApi api, GeneratorConfig config, GenerationPrice price, Budget budget,
-            PaidImages paidImages, InFlightWork work, MeterRegistry metrics) {
+            PaidImages paidImages, InFlightWork<TopicPartition> work, MeterRegistry metrics) {
         this.api = api;
         this.config = config;
         this.price = price;

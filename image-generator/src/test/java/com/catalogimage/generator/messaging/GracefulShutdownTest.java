@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,7 @@ class GracefulShutdownTest {
     GeneratorShutdown shutdown;
 
     @Inject
-    InFlightWork work;
+    InFlightWork<TopicPartition> work;
 
     @Test
     void aCallInFlightAtShutdownFinishesAndItsImageIsPublishedBeforeTheShutdownGoesOn() {

@@ -1,7 +1,9 @@
 package com.catalogimage.messaging.status;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,27 @@ public final class CatchUp {
     /** A record at this offset was read (whatever it held). */
     public void consumed(int partition, long offset) {
         consumed.merge(partition, offset, Math::max);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits, at most {@code max}, until the topic has been read up to the given end offsets (taken later than the
+     * start's: what another process wrote before it handed over work, say).
+     *
+     * @return whether they were reached
+     */
+    public synchronized boolean awaitReached(Map<Integer, Long> ends, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (behind(ends) > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Whether the topic has been read up to where it stood when this first asked for its end. */

@@ -2,7 +2,10 @@ package com.catalogimage.messaging.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,26 @@ class CatchUpTest {
         catchUp.consumed(0, 2);
         assertThat(catchUp.caughtUp()).isTrue();
         assertThat(catchUp.behind()).isZero();
+    }
+
+    @Test
+    void awaitReachedWaitsForLaterEndsThanTheStartsAndGivesUpAfterItsBound() throws Exception {
+        CatchUp catchUp = new CatchUp(() -> Map.of(0, 1L));
+        catchUp.consumed(0, 0);
+        assertThat(catchUp.caughtUp()).isTrue();
+        Map<Integer, Long> later = Map.of(0, 3L, 1, 0L);
+        assertThat(catchUp.awaitReached(later, Duration.ofMillis(10))).as("two entries not read yet").isFalse();
+
+        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
+            try {
+                return catchUp.awaitReached(later, Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        catchUp.consumed(0, 1);
+        assertThat(reached).isNotDone();
+        catchUp.consumed(0, 2);
+        assertThat(reached.get(30, TimeUnit.SECONDS)).isTrue();
     }
 }
