@@ -97,6 +97,22 @@ final class TopicSnapshot {
     }
 
     /** Writes records as they are given, bypassing every serializer: how a poison record gets onto a topic. */
+    /**
+     * Writes each key's latest record of {@code topic} again, as it was: nothing changes for a reader, but every
+     * partition gets a new record, so the broker rolls a segment older than {@code segment.ms} and its cleaner may
+     * compact what was written before (it never compacts the active segment).
+     */
+    static int rewriteLatest(String bootstrap, String topic) {
+        Map<String, byte[]> latest = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : read(bootstrap, topic)) {
+            if (record.key() != null && record.value() != null) {
+                latest.put(record.key(), record.value());
+            }
+        }
+        writeRaw(bootstrap, topic, latest);
+        return latest.size();
+    }
+
     static void writeRaw(String bootstrap, String topic, Map<String, byte[]> keyedValues) {
         try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
             TopicRecords topics = new TopicRecords(companion);
