@@ -3,6 +3,7 @@ package com.catalogimage.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +44,18 @@ class FiguresTest {
     }
 
     @Test
-    void thisProcessHasAPeakRssAtLeastItsCurrentRss() {
+    void thePeakRssCoversMemoryThisProcessHasJustTouched() {
+        // Not "peak >= an earlier VmRSS": the kernel updates its high-water mark lazily, so a later VmHWM
+        // can read below an earlier VmRSS once memory is given back. Memory still held is always counted.
         ProcessHandle self = ProcessHandle.current();
-        double now = Figures.rssMib(self).orElseThrow(); // read first: the peak, read after, can only be higher
-        assertThat(Figures.peakRssMib(self)).hasValueSatisfying(peak -> assertThat(peak).isGreaterThanOrEqualTo(now));
+        double before = Figures.peakRssMib(self).orElseThrow();
+        ByteBuffer touched = ByteBuffer.allocateDirect(64 * 1024 * 1024);
+        for (int page = 0; page < touched.capacity(); page += 4096) {
+            touched.put(page, (byte) 1);
+        }
+        assertThat(Figures.peakRssMib(self)).hasValueSatisfying(peak -> assertThat(peak).isGreaterThanOrEqualTo(before + 60));
+        assertThat(Figures.rssMib(self)).hasValueSatisfying(now -> assertThat(now).isGreaterThanOrEqualTo(60));
+        assertThat(touched.get(0)).isEqualTo((byte) 1);
         assertThat(Figures.cpu(self)).isPositive();
     }
 
