@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param costUsd       the list-price cost of this image
  * @param revisedPrompt the prompt the model says it used, when it says
  * @param generatedAt   when the model answered
+ * @param prompt        the prompt as sent to the model (bounded by the generator); {@code null} from producers older than
+ *                      the operator console
  */
 public record GeneratedImage(
         ImageRequest request,
@@ -29,7 +31,15 @@ public record GeneratedImage(
         Usage usage,
         BigDecimal costUsd,
         String revisedPrompt,
-        Instant generatedAt) {
+        Instant generatedAt,
+        String prompt) {
+
+    /** An image without the prompt it was made from (producers and tests older than the console). */
+    public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
+            String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt) {
+        this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
+                null);
+    }
 
     /** Token usage as reported in the image API's {@code usage} object. */
     public record Usage(long inputTokens, long outputTokens, long totalTokens) {

@@ -31,6 +31,13 @@ public record ProductStatus(
     /** The life of a product in the pipeline. */
     public enum State {
         REQUESTED, GENERATED, STORED, COMPLETED, SKIPPED, DEAD_LETTERED,
+        /**
+         * Stored where shoppers cannot see it (a private review container), waiting for a person's decision
+         * ({@link ReviewDecision}) because {@code REVIEW_MODE=manual}. Not final (a decision moves it on) and not in
+         * flight: it may wait for days, is never stuck and never requested again automatically. Added with the review
+         * gate; an older consumer reads it as {@link #UNKNOWN}.
+         */
+        AWAITING_REVIEW,
         /** Written by a newer producer; an older consumer treats it as unknown rather than failing. */
         @JsonEnumDefaultValue
         UNKNOWN;
@@ -47,6 +54,8 @@ public record ProductStatus(
         EMPTY_DESCRIPTION, VAGUE_DESCRIPTION, DUPLICATE, ALREADY_HAS_IMAGE, PRODUCT_GONE,
         // dead-lettered: see DeadLetterReason
         CONTENT_POLICY, RETRIES_EXHAUSTED, INVALID_REQUEST, POISON, INVALID_IMAGE,
+        // skipped by a person at the review gate (the image was paid for and is kept, never published)
+        REJECTED_BY_REVIEWER,
         @JsonEnumDefaultValue
         UNKNOWN
     }

@@ -20,6 +20,13 @@ public final class Topics {
      * whether each image got out, read whole at every start (docs/decisions/0014).
      */
     public static final String PAID_GENERATIONS = "paid-generations";
+    /**
+     * Reviewers' decisions at the review gate ({@link ReviewDecision}), keyed by product id: the uploader consumes them
+     * (publish or reject the image), the console shows them. Never compacted: who decided what, and when, is the record.
+     */
+    public static final String REVIEW_DECISIONS = "review-decisions";
+    /** How long reviewers' decisions are kept. */
+    public static final long REVIEW_DECISIONS_RETENTION_MS = 365L * 24 * 3600 * 1000;
     /** How long the ledger keeps a request id: longer than any record carrying it can come back from Kafka. */
     public static final long LEDGER_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
@@ -73,6 +80,8 @@ public final class Topics {
                 "retention.ms", String.valueOf(LEDGER_RETENTION_MS),
                 "min.compaction.lag.ms", "60000",
                 "segment.ms", "3600000")));
+        specs.add(new Spec(REVIEW_DECISIONS, PARTITIONS, Map.of(
+                "retention.ms", String.valueOf(REVIEW_DECISIONS_RETENTION_MS))));
         specs.add(new Spec(DEAD_LETTERS, PARTITIONS, Map.of(
                 "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
                 // Dead letters wait for an operator: keep them for 30 days.

@@ -49,6 +49,13 @@ class TopicsTest {
     }
 
     @Test
+    void reviewDecisionsAreAHistoryNeverCompacted() {
+        assertThat(byName.get(Topics.REVIEW_DECISIONS).configs())
+                .doesNotContainKey("cleanup.policy")
+                .containsEntry("retention.ms", String.valueOf(Topics.REVIEW_DECISIONS_RETENTION_MS));
+    }
+
+    @Test
     void topicNamesAreUnique() {
         assertThat(Topics.all()).extracting(Topics.Spec::name).doesNotHaveDuplicates();
     }

@@ -9,6 +9,7 @@ import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ReviewDecision;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.Topics;
 import java.math.BigDecimal;
@@ -83,6 +84,35 @@ class JsonSerdeTest {
                 "http://127.0.0.1:10000/devstoreaccount1/products/42-kids-dinosaur-pajamas-0123456789ab.png",
                 "image/png", 123_456, "0123456789ab".repeat(5) + "0123", 1024, 1024, "gpt-image-1-mini", NOW);
         assertThat(roundTrip(stored, new StoredImageDeserializer(), Topics.STORED_IMAGES)).isEqualTo(stored);
+    }
+
+    @Test
+    void aGeneratedImageKeepsThePromptAsSentAndAnOlderRecordReadsWithout() {
+        GeneratedImage image = new GeneratedImage(REQUEST, new byte[] {1, 2}, "image/png", "gpt-image-1-mini",
+                "gpt-image-1-mini", "1024x1024", "low", null, new BigDecimal("0.011"), null, NOW, "A folded pajama set.");
+        assertThat(roundTrip(image, new GeneratedImageDeserializer(), Topics.GENERATED_IMAGES).prompt())
+                .isEqualTo("A folded pajama set.");
+        String older = "{\"request\":{\"requestId\":\"r-1\"},\"image\":\"AQI=\",\"contentType\":\"image/png\"}";
+        assertThat(new GeneratedImageDeserializer().deserialize(Topics.GENERATED_IMAGES,
+                older.getBytes(StandardCharsets.UTF_8)).prompt()).isNull();
+    }
+
+    @Test
+    void aReviewDecisionRoundTripsWithItsReviewerAndVerdict() {
+        ReviewDecision decision = new ReviewDecision("d-1", 42, "req-42", "products/42-kids-0123456789ab.png",
+                ReviewDecision.Verdict.REGENERATE, "a logo on the pocket", "Kids pajamas, no logos.", "operator", NOW);
+        assertThat(roundTrip(decision, new ReviewDecisionDeserializer(), Topics.REVIEW_DECISIONS)).isEqualTo(decision);
+    }
+
+    @Test
+    void theReviewStatesAreReadable() {
+        ProductStatus awaiting = ProductStatus.of(REQUEST, ProductStatus.State.AWAITING_REVIEW, "review/42.png", "blob-uploader");
+        assertThat(roundTrip(awaiting, new ProductStatusDeserializer(), Topics.IMAGE_STATUS).state())
+                .isEqualTo(ProductStatus.State.AWAITING_REVIEW);
+        assertThat(ProductStatus.State.AWAITING_REVIEW.isFinal()).isFalse();
+        ProductStatus rejected = ProductStatus.skipped(REQUEST, ProductStatus.ReasonCode.REJECTED_BY_REVIEWER, "too dark", "blob-uploader");
+        assertThat(roundTrip(rejected, new ProductStatusDeserializer(), Topics.IMAGE_STATUS).reason())
+                .isEqualTo(ProductStatus.ReasonCode.REJECTED_BY_REVIEWER);
     }
 
     @Test

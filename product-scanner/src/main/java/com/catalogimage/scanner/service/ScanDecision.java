@@ -39,7 +39,13 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         /** Skipped by an earlier scan; stays so. */
         SKIPPED_BEFORE,
         /** Dead-lettered: an operator decides (replay). */
-        DEAD_LETTERED
+        DEAD_LETTERED,
+        /**
+         * Its image waits for a reviewer ({@code REVIEW_MODE=manual}): paid for and stored privately. Neither in flight
+         * (it holds no place among the requests in flight, or an unreviewed queue would stop generation) nor ever stuck:
+         * a person decides, however long that takes.
+         */
+        AWAITING_REVIEW
     }
 
     /**
@@ -62,6 +68,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
                         ? again(attempt) // someone set an image, then cleared it
                         : new ScanDecision(Kind.SKIPPED_BEFORE, 0, status.reason(), null);
                 case DEAD_LETTERED -> of(Kind.DEAD_LETTERED);
+                case AWAITING_REVIEW -> of(Kind.AWAITING_REVIEW);
             };
         }
         if (problem.isPresent()) {
@@ -85,6 +92,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
      */
     public static boolean stuck(ProductStatus status, Duration inFlightTimeout, Instant now) {
         return status.state() != null && !status.state().isFinal() && status.state() != ProductStatus.State.UNKNOWN
+                && status.state() != ProductStatus.State.AWAITING_REVIEW
                 && status.at() != null && Duration.between(status.at(), now).compareTo(inFlightTimeout) >= 0;
     }
 
@@ -111,6 +119,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         int stuck;
         int deferred;
         int deadLettered;
+        int awaitingReview;
         final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
 
         void count(ScanDecision decision) {
@@ -127,6 +136,7 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
                 }
                 case SKIP, SKIPPED_BEFORE -> skipped.merge(decision.reason(), 1, Integer::sum);
                 case DEAD_LETTERED -> deadLettered++;
+                case AWAITING_REVIEW -> awaitingReview++;
             }
         }
     }

@@ -1,0 +1,44 @@
+package com.catalogimage.contracts;
+
+import java.time.Instant;
+
+/**
+ * A person's decision on one image at the review gate ({@code REVIEW_MODE=manual}), written by the operator console to
+ * {@link Topics#REVIEW_DECISIONS} (key: the product id) and carried out by the blob-uploader. It names the image it
+ * decides (request id and blob), so a decision that arrives after the product moved on to another image is recognised
+ * as stale and changes nothing.
+ *
+ * @param decisionId unique id of this decision: a redelivered decision is carried out once
+ * @param productId  the product
+ * @param requestId  the request whose image is decided
+ * @param blobName   the image's blob in the review container
+ * @param verdict    what the reviewer decided
+ * @param note       the reviewer's note (bounded, plain text), may be {@code null}
+ * @param prompt     for {@link Verdict#REGENERATE}: the edited prompt of the new request; else {@code null}
+ * @param reviewer   who decided (the console's authenticated user name)
+ * @param at         when
+ */
+public record ReviewDecision(
+        String decisionId,
+        long productId,
+        String requestId,
+        String blobName,
+        Verdict verdict,
+        String note,
+        String prompt,
+        String reviewer,
+        Instant at) {
+
+    /** What a reviewer can decide. */
+    public enum Verdict {
+        /** Publish the image: public container, then the catalog. */
+        APPROVE,
+        /** Do not publish: the product ends SKIPPED {@code REJECTED_BY_REVIEWER}. */
+        REJECT,
+        /**
+         * Do not publish, and generate again with an edited prompt: the console asks the scanner for a new request, so
+         * the product does not end SKIPPED.
+         */
+        REGENERATE
+    }
+}
