@@ -4,14 +4,14 @@ import java.time.Instant;
 
 /**
  * A person's decision on one image at the review gate ({@code REVIEW_MODE=manual}), written by the operator console to
- * {@link Topics#REVIEW_DECISIONS} (key: the product id) and carried out by the blob-uploader. It names the image it
- * decides (request id and blob), so a decision that arrives after the product moved on to another image is recognised
- * as stale and changes nothing.
+ * {@link Topics#REVIEW_DECISIONS} (key: the product id) and carried out by the blob-uploader. It carries the image it
+ * decides as the uploader described it on {@link Topics#IMAGES_AWAITING_REVIEW}, so carrying it out needs no lookup,
+ * and a decision that arrives after the product moved on to another image (its latest status is no longer
+ * AWAITING_REVIEW for {@code image.request().requestId()}) is recognised as stale and changes nothing.
  *
  * @param decisionId unique id of this decision: a redelivered decision is carried out once
  * @param productId  the product
- * @param requestId  the request whose image is decided
- * @param blobName   the image's blob in the review container
+ * @param image      the image decided: its request, its blob in the review container, its private URL
  * @param verdict    what the reviewer decided
  * @param note       the reviewer's note (bounded, plain text), may be {@code null}
  * @param prompt     for {@link Verdict#REGENERATE}: the edited prompt of the new request; else {@code null}
@@ -21,8 +21,7 @@ import java.time.Instant;
 public record ReviewDecision(
         String decisionId,
         long productId,
-        String requestId,
-        String blobName,
+        StoredImage image,
         Verdict verdict,
         String note,
         String prompt,

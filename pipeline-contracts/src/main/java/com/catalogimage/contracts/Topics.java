@@ -25,6 +25,13 @@ public final class Topics {
      * (publish or reject the image), the console shows them. Never compacted: who decided what, and when, is the record.
      */
     public static final String REVIEW_DECISIONS = "review-decisions";
+    /**
+     * Images waiting for a reviewer ({@link StoredImage} with the review container's private URL), keyed by product id,
+     * compacted: the latest image of each product. Written by the uploader in {@code REVIEW_MODE=manual} just before
+     * the product's AWAITING_REVIEW status; read by the console, whose review queue is the products whose latest status
+     * is AWAITING_REVIEW for the image's request.
+     */
+    public static final String IMAGES_AWAITING_REVIEW = "images-awaiting-review";
     /** How long reviewers' decisions are kept. */
     public static final long REVIEW_DECISIONS_RETENTION_MS = 365L * 24 * 3600 * 1000;
     /** How long the ledger keeps a request id: longer than any record carrying it can come back from Kafka. */
@@ -78,6 +85,10 @@ public final class Topics {
                 // request id, only its earlier record, and the whole ledger goes after the retention.
                 "cleanup.policy", "compact,delete",
                 "retention.ms", String.valueOf(LEDGER_RETENTION_MS),
+                "min.compaction.lag.ms", "60000",
+                "segment.ms", "3600000")));
+        specs.add(new Spec(IMAGES_AWAITING_REVIEW, PARTITIONS, Map.of(
+                "cleanup.policy", "compact",
                 "min.compaction.lag.ms", "60000",
                 "segment.ms", "3600000")));
         specs.add(new Spec(REVIEW_DECISIONS, PARTITIONS, Map.of(

@@ -99,8 +99,10 @@ class JsonSerdeTest {
 
     @Test
     void aReviewDecisionRoundTripsWithItsReviewerAndVerdict() {
-        ReviewDecision decision = new ReviewDecision("d-1", 42, "req-42", "products/42-kids-0123456789ab.png",
-                ReviewDecision.Verdict.REGENERATE, "a logo on the pocket", "Kids pajamas, no logos.", "operator", NOW);
+        StoredImage pending = new StoredImage(REQUEST, "products/42-kids-dinosaur-pajamas-0123456789ab.png",
+                "http://127.0.0.1:10000/devstoreaccount1/products-review/products/42-kids-dinosaur-pajamas-0123456789ab.png",
+                "image/png", 123_456, "0123456789ab".repeat(5) + "0123", 1024, 1024, "gpt-image-1-mini", NOW);
+        ReviewDecision decision = new ReviewDecision("d-1", 42, pending, ReviewDecision.Verdict.REGENERATE, "a logo on the pocket", "Kids pajamas, no logos.", "operator", NOW);
         assertThat(roundTrip(decision, new ReviewDecisionDeserializer(), Topics.REVIEW_DECISIONS)).isEqualTo(decision);
     }
 
