@@ -111,7 +111,7 @@ public class ReviewDecisionConsumer {
         StoredImage pending = decision.image();
         String name = pending.blobName();
         Blob image = download(name, decision);
-        if (pending.sha256() != null && !pending.sha256().equals(BlobNamer.sha256(image.bytes()))) {
+        if (!BlobNamer.sha256(image.bytes()).equals(pending.sha256())) {
             throw new ApprovedImageGone("the review container's " + name + " is not the image approved (sha-256 differs)");
         }
         String thumbnail = BlobNamer.thumbnailName(name);

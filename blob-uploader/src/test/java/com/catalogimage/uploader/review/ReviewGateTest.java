@@ -107,7 +107,8 @@ class ReviewGateTest {
     void approvalPublishesTheImageAndItsThumbnailThenStoredAndASecondDecisionIsStale() throws Exception {
         long id = IDS.incrementAndGet();
         byte[] png = TestImages.png(1024, 1024, id);
-        StoredImage pending = sendAndAwaitReview(generated(id, "Kids Dinosaur Pajamas", png));
+        GeneratedImage generated = generated(id, "Kids Dinosaur Pajamas", png);
+        StoredImage pending = sendAndAwaitReview(generated);
 
         decide(pending, Verdict.APPROVE, null);
 
@@ -138,6 +139,14 @@ class ReviewGateTest {
         await().atMost(PATIENCE).until(() -> decisions("stale") > staleBefore);
         assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW, State.STORED);
         assertThat(storedImages(id)).hasSize(1);
+
+        // The generated image delivered again (a crash before its offset was committed) is not put up for review again.
+        double againBefore = images("already-decided");
+        KafkaTestResource.topics().send(Topics.GENERATED_IMAGES, String.valueOf(id), generated);
+        await().atMost(PATIENCE).until(() -> images("already-decided") > againBefore);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW, State.STORED);
+        assertThat(KafkaTestResource.topics().values(Topics.IMAGES_AWAITING_REVIEW, String.valueOf(id),
+                new StoredImageDeserializer())).hasSize(1);
     }
 
     @Test
@@ -244,6 +253,11 @@ class ReviewGateTest {
         long id = image.request().product().id();
         KafkaTestResource.topics().send(Topics.REVIEW_DECISIONS, String.valueOf(id), new ReviewDecision(
                 UUID.randomUUID().toString(), id, image, verdict, note, null, "alice", Instant.now()));
+    }
+
+    private double images(String outcome) {
+        var counter = metrics.find("uploader.images").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double decisions(String outcome) {
