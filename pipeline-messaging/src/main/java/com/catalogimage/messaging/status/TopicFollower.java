@@ -56,6 +56,21 @@ public final class TopicFollower<V> implements AutoCloseable {
         reader.setDaemon(true);
     }
 
+    /**
+     * The connection settings (bootstrap servers, TLS, SASL) of a Quarkus service's Kafka configuration (the
+     * {@code default-kafka-broker} map), nothing of its channels' other settings: what a follower needs.
+     */
+    public static Map<String, Object> connection(Map<String, Object> kafka) {
+        Map<String, Object> connection = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (key.equals(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) || key.startsWith("security.") || key.startsWith("ssl.")
+                    || key.startsWith("sasl.")) {
+                connection.put(key, value);
+            }
+        });
+        return connection;
+    }
+
     /** The topic's end offsets per partition when the follower started (as readers see them), or null until known. */
     public Map<Integer, Long> endOffsets() {
         return endKnown ? Map.copyOf(endOffsets) : null;
