@@ -72,14 +72,16 @@ public class DeadLetterPage {
     }
 
     /**
-     * Replays {@code ids}; {@code productId} and {@code prompt} come from one row's form, {@code template} from either.
+     * Replays {@code ids}; {@code productId} and {@code prompt} come from one row's form, {@code template} from either;
+     * {@code from} names the page to return to (the product page's forms), else this one.
      */
     @POST
     @Path("/replay")
     @RolesAllowed(ConsoleRoles.OPERATOR)
     public Response replay(@RestForm List<String> ids, @RestForm Long productId, @RestForm String prompt,
-            @RestForm String template) {
-        return Redirects.seeOther(PAGE, actions.replay(ids, productId, prompt, template).message());
+            @RestForm String template, @RestForm String from) {
+        return Redirects.seeOther(from == null || from.isBlank() ? PAGE : from,
+                actions.replay(ids, productId, prompt, template).message());
     }
 
     private static String text(String value) {

@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * The review queue (the approval gate, {@code REVIEW_MODE=manual}): the images waiting, oldest first, with approve,
  * reject with a note, regenerate with an edited prompt, bulk approve, and the recent decisions. Every action needs the
- * operator role and the CSRF token (the filter), and answers 303 back to the queue with what it did.
+ * operator role and the CSRF token (the filter), and answers 303 back to the queue (or the page named by the form's
+ * {@code from}) with what it did.
  */
 @Path("/reviews")
 @RolesAllowed(ConsoleRoles.VIEWER)
@@ -61,38 +62,43 @@ public class ReviewPage {
     @POST
     @Path("/{productId}/approve")
     @RolesAllowed(ConsoleRoles.OPERATOR)
-    public Response approve(@RestPath long productId, @RestForm String requestId) {
-        return back(reviews.approve(productId, requestId, reviewer()));
+    public Response approve(@RestPath long productId, @RestForm String requestId, @RestForm String from) {
+        return back(from, reviews.approve(productId, requestId, reviewer()));
     }
 
     @POST
     @Path("/{productId}/reject")
     @RolesAllowed(ConsoleRoles.OPERATOR)
-    public Response reject(@RestPath long productId, @RestForm String requestId, @RestForm String note) {
-        return back(reviews.reject(productId, requestId, note, reviewer()));
+    public Response reject(@RestPath long productId, @RestForm String requestId, @RestForm String note,
+            @RestForm String from) {
+        return back(from, reviews.reject(productId, requestId, note, reviewer()));
     }
 
     @POST
     @Path("/{productId}/regenerate")
     @RolesAllowed(ConsoleRoles.OPERATOR)
     public Response regenerate(@RestPath long productId, @RestForm String requestId, @RestForm String prompt,
-            @RestForm String note) {
-        return back(reviews.regenerate(productId, requestId, prompt, note, reviewer()));
+            @RestForm String note, @RestForm String from) {
+        return back(from, reviews.regenerate(productId, requestId, prompt, note, reviewer()));
     }
 
     /** Bulk approve: {@code ids} are product ids. */
     @POST
     @Path("/approve")
     @RolesAllowed(ConsoleRoles.OPERATOR)
-    public Response approveAll(@RestForm List<Long> ids) {
-        return back(reviews.approveAll(ids, reviewer()));
+    public Response approveAll(@RestForm List<Long> ids, @RestForm String from) {
+        return back(from, reviews.approveAll(ids, reviewer()));
     }
 
     private String reviewer() {
         return identity.getPrincipal().getName();
     }
 
-    private static Response back(ActionOutcome outcome) {
-        return Redirects.seeOther(PAGE, outcome.message());
+    /**
+     * Back to the page the form was on: {@code from} (a path of this console, e.g. the product page's
+     * {@code /products/42}; anything else is refused by {@link Redirects}), else the queue.
+     */
+    private static Response back(String from, ActionOutcome outcome) {
+        return Redirects.seeOther(from == null || from.isBlank() ? PAGE : from, outcome.message());
     }
 }

@@ -26,6 +26,8 @@ public class DeadLetterActions {
 
     /** Refusal reasons quoted in the flash, at most. */
     private static final int QUOTED = 3;
+    /** The scanner's largest listing ({@code dead-letters.max-limit}), to find the products of selected dead letters. */
+    private static final int LISTING = 1000;
 
     private final ScannerClient scanner;
 
@@ -46,12 +48,10 @@ public class DeadLetterActions {
             return new ActionOutcome(false, "Nothing selected");
         }
         String cleanPrompt = OperatorText.prompt(prompt);
-        if (cleanPrompt != null && productId == null) {
-            return new ActionOutcome(false, "A prompt belongs to one product: replay that row with its own prompt");
-        }
-        ReplayCommand command = ReplayCommand.of(selected,
-                cleanPrompt == null ? Map.of() : Map.of(String.valueOf(productId), cleanPrompt), OperatorText.prompt(template));
         try {
+            Map<String, String> prompts = cleanPrompt == null ? Map.of()
+                    : productsOf(selected, productId).stream().collect(Collectors.toMap(String::valueOf, id -> cleanPrompt));
+            ReplayCommand command = ReplayCommand.of(selected, prompts, OperatorText.prompt(template));
             ReplayReport report = scanner.replay(command);
             return new ActionOutcome(report.replayed() + report.alreadyReplayed() > 0, summary(report));
         } catch (RuntimeException e) {
@@ -59,6 +59,19 @@ public class DeadLetterActions {
             LOG.warnf("Replay of %s failed: %s", selected, why);
             return new ActionOutcome(false, "Nothing replayed: " + why);
         }
+    }
+
+    /**
+     * The products a prompt is for: the row's product, else those of the selected dead letters as the scanner lists
+     * them (a form that names only the dead letter, as the product page's does).
+     */
+    private List<Long> productsOf(List<String> ids, Long productId) {
+        if (productId != null) {
+            return List.of(productId);
+        }
+        return scanner.deadLetters(null, null, null, null, null, LISTING).deadLetters().stream()
+                .filter(letter -> ids.contains(letter.id()) && letter.productId() != null)
+                .map(letter -> letter.productId()).distinct().toList();
     }
 
     /** "Replayed 2, already replayed 1, refused 1 (3-17: …)". */

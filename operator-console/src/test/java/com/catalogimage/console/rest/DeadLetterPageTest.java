@@ -78,6 +78,17 @@ class DeadLetterPageTest {
     }
 
     @Test
+    void aReplayFromTheProductPageFindsTheProductOfItsPromptAndReturnsThere() {
+        String location = ConsoleSession.operator().form().formParam("ids", "3-17").formParam("from", "/products/42")
+                .formParam("prompt", "Blue jeans on a plain background")
+                .when().post("/dead-letters/replay").then().statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("/products/42", "Replayed 1");
+        assertThat(scanner.calls("POST", "/dead-letters/replay")).singleElement().satisfies(call -> assertThat(call.body())
+                .containsEntry("promptOverrides", Map.of("42", "Blue jeans on a plain background")));
+    }
+
+    @Test
     void replayingTheSelectedSendsEveryIdWithTheTemplate() {
         String location = ConsoleSession.operator().form().formParam("ids", "3-17").formParam("ids", "0-5")
                 .formParam("ids", "9-99").formParam("template", "A studio photo of {name} on white.")

@@ -101,6 +101,19 @@ class ReviewPageTest {
     }
 
     @Test
+    void anApproveFromTheProductPageReturnsThereAndNeverToAnotherSite() {
+        StoredImage image = awaitingReview("Tea Towel", false);
+        long id = productId(image);
+        ConsoleSession operator = ConsoleSession.operator();
+
+        operator.form().formParam("from", "/products/" + id).when().post("/reviews/" + id + "/approve").then()
+                .statusCode(303).header("Location", allOf(containsString("/products/" + id), containsString("Approved")));
+        String elsewhere = operator.form().formParam("from", "//evil.example/x")
+                .when().post("/reviews/" + id + "/approve").then().statusCode(303).extract().header("Location");
+        assertThat(elsewhere).doesNotContain("evil.example");
+    }
+
+    @Test
     void aSecondApproveOfTheSameImageWritesNothingMore() {
         StoredImage image = awaitingReview("Jute Rug", false);
         long id = productId(image);
