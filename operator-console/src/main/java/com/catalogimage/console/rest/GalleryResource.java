@@ -14,10 +14,12 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 
@@ -70,6 +72,15 @@ public class GalleryResource {
         return Templates.gallery(cards, shown, filter, states, snapshot.categories(),
                 shown.page() > 1 ? pageLink(query, shown.page() - 1) : null,
                 shown.page() < shown.pages() ? pageLink(query, shown.page() + 1) : null);
+    }
+
+    /** Lists both containers again now (an operator who just fixed storage need not wait for the next listing). */
+    @POST
+    @Path("refresh")
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    public Response refresh() {
+        int images = index.refresh().images().size();
+        return Redirects.seeOther("/gallery", "Listed again: " + images + " images");
     }
 
     private String stateOf(Long productId) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * seconds; a product completed in between would otherwise count twice). The total: the scan's {@code total} when the
  * scanner reports it, else its rows seen when it read the whole catalog (stored-procedure mode), else (table mode reads
  * only rows without an image) those without plus those the pipeline completed: products given an image outside the
- * pipeline are then not counted.
+ * pipeline are then not counted. Before the first scan: the products the status memory knows.
  */
 public record Coverage(long total, long withImage, long withoutImage, long inFlight, long awaitingReview, long skipped,
         long deadLettered, boolean scanned) {
@@ -29,7 +29,9 @@ public record Coverage(long total, long withImage, long withoutImage, long inFli
         long skipped = count(counts, State.SKIPPED);
         long dead = count(counts, State.DEAD_LETTERED);
         if (scan == null) {
-            return new Coverage(0, completed, 0, inFlight, awaiting, skipped, dead, false);
+            // Before the first scan only the products the pipeline has met are known.
+            long known = counts.values().stream().mapToLong(Long::longValue).sum();
+            return new Coverage(known, completed, known - completed, inFlight, awaiting, skipped, dead, false);
         }
         long without = Math.max(0, scan.missing() - completedSinceScan);
         long total;

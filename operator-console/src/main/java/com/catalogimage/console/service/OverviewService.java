@@ -43,7 +43,7 @@ public class OverviewService {
         this.status = status;
         this.stages = stages;
         this.config = config;
-        status.addListener(entry -> {
+        status.addListenerWithHistory(entry -> {
             Instant now = Instant.now();
             ProductStatus s = entry.status();
             if (s.state() == ProductStatus.State.COMPLETED) {
