@@ -35,9 +35,14 @@ public class StoredImagePublisher {
         this.memory = memory;
     }
 
-    /** The stored image, then STORED; both on the broker when this returns, or it throws. */
+    /**
+     * STORED, then the stored image; both on the broker when this returns, or it throws. In this order because the
+     * updater's COMPLETED follows the stored image: sent the other way round, a quick updater's COMPLETED could land on
+     * the status topic before STORED, leaving STORED as the latest status of a product whose image is in the catalog
+     * (fault matrix g and n saw it). A failure after STORED fails the record, which is stored again (idempotent).
+     */
     public void stored(StoredImage image, ProductStatus status) {
-        send(stored, image, status);
+        send(stored, image, status, true);
     }
 
     /**
@@ -46,7 +51,7 @@ public class StoredImagePublisher {
      * there first. Both on the broker when this returns, or it throws.
      */
     public void awaitingReview(StoredImage image, ProductStatus status) {
-        send(awaiting, image, status);
+        send(awaiting, image, status, false);
     }
 
     public CompletionStage<Void> status(ProductStatus status) {
@@ -57,14 +62,16 @@ public class StoredImagePublisher {
                 .subscribeAsCompletionStage();
     }
 
-    private void send(MutinyEmitter<StoredImage> channel, StoredImage image, ProductStatus status) {
+    private void send(MutinyEmitter<StoredImage> channel, StoredImage image, ProductStatus status, boolean statusFirst) {
         String key = String.valueOf(image.request().product().id());
-        // Both made now, in the record's trace: the status is sent later, from wherever the image's send completes.
+        // Both made now, in the record's trace: the second is sent later, from wherever the first one's send completes.
         var statusRecord = TracedRecords.of(key, status);
+        var imageRecord = TracedRecords.of(key, image);
         memory.written(status);
         try {
-            channel.sendMessage(TracedRecords.of(key, image))
-                    .chain(() -> statuses.sendMessage(statusRecord))
+            (statusFirst
+                    ? statuses.sendMessage(statusRecord).chain(() -> channel.sendMessage(imageRecord))
+                    : channel.sendMessage(imageRecord).chain(() -> statuses.sendMessage(statusRecord)))
                     .await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             memory.retract(status);
