@@ -82,7 +82,10 @@ public class OverviewService {
         Coverage coverage = Coverage.of(scan, counts, completedSinceScan);
         double perMinute = rate.perMinute(now);
         double quota = (double) config.quota().rpm() * config.quota().deployments();
-        String eta = coverage.scanned() ? Eta.text(Eta.of(coverage.remaining(), perMinute, quota)) : "unknown (no scan yet)";
+        String eta = !coverage.scanned() ? "unknown (no scan yet)"
+                : coverage.remaining() == 0 && coverage.awaitingReview() > 0
+                        ? "waiting for review (" + coverage.awaitingReview() + ")"
+                        : Eta.text(Eta.of(coverage.remaining(), perMinute, quota));
         DailySpend.Today today = spend.today(now);
         long images = today.images();
         BigDecimal cost = today.costUsd();

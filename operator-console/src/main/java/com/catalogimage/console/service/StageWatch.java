@@ -44,6 +44,11 @@ public class StageWatch {
     /** One deployment of the generator: its quota, calls in the last interval per minute, and 429s. */
     public record Deployment(String name, double rpm, double callsPerMinute, long throttledTotal,
             double throttledPerMinute) {
+        /** Rates to one decimal: a page shows "220.0", not the division's last digits. */
+        public Deployment {
+            callsPerMinute = Math.round(callsPerMinute * 10) / 10.0;
+            throttledPerMinute = Math.round(throttledPerMinute * 10) / 10.0;
+        }
     }
 
     /** Everything read in one round. */
@@ -157,6 +162,8 @@ public class StageWatch {
         }
         double minutes = previousAt == null ? 0 : Math.max(1e-3, (now.toEpochMilli() - previousAt.toEpochMilli()) / 60_000.0);
         List<Deployment> deployments = new ArrayList<>();
+        // "none" is the generator's label for a call no deployment answered (it failed before): not a deployment.
+        calls.remove("none");
         calls.forEach((name, figures) -> {
             double[] before = previousCalls.get(name);
             double callsPerMinute = before == null || minutes == 0 ? 0 : Math.max(0, figures[1] - before[1]) / minutes;
