@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./benchmark}: the four parts of the benchmark on the local stack, with the four services as separate processes.
+ * {@code ./benchmark}: the parts of the benchmark on the local stack, with the four services as separate processes, and
+ * the operator console alone over a seeded status memory and storage ({@link ConsoleRun}).
  * Prints the tables; a run of every part also writes them to docs/benchmarks.md and docs/benchmarks.json.
  */
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: ./benchmark [--only quota,sequential,overhead,fresh] [--products N] [--window SECONDS] [--rpm R] [--profile]
+            Usage: ./benchmark [--only quota,sequential,overhead,fresh,console] [--products N] [--window SECONDS] [--rpm R] [--profile]
 
               --only       parts to run (default: all; overhead includes the footprint; fresh: new products
-                           added behind a 5,000-product backlog, scans every 10 s, about 8 minutes)
+                           added behind a 5,000-product backlog, scans every 10 s, about 8 minutes; console:
+                           the operator console's overview and gallery with 5,000 products, under a minute)
               --products   products for the overhead part (default 5000)
               --window     steady-state window of each quota run, after a 60 s warm-up (default 180)
               --rpm        requests per minute of each emulated deployment (default 60)
@@ -39,12 +41,15 @@ public final class Benchmark {
     static final int FRESH_BACKLOG = 5000;
     static final Duration FRESH_SCAN_INTERVAL = Duration.ofSeconds(10);
     static final Duration FRESH_EVERY = Duration.ofSeconds(10);
+    static final int CONSOLE_PRODUCTS = 5000;
+    static final int CONSOLE_WARMUP = 10;
+    static final int CONSOLE_MEASURED = 50;
 
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> parts = new LinkedHashSet<>(List.of("quota", "sequential", "overhead", "fresh"));
+        Set<String> parts = new LinkedHashSet<>(List.of("quota", "sequential", "overhead", "fresh", "console"));
         int products = 5000;
         Duration window = Duration.ofSeconds(180);
         int rpm = 60;
@@ -101,11 +106,15 @@ public final class Benchmark {
             fresh = FreshRun.run(FRESH_BACKLOG, rpm, LATENCY, JITTER, FRESH_SCAN_INTERVAL, WARMUP, window,
                     FRESH_EVERY);
         }
+        BenchmarkResults.Console console = null;
+        if (parts.contains("console")) {
+            console = ConsoleRun.run(CONSOLE_PRODUCTS, CONSOLE_WARMUP, CONSOLE_MEASURED);
+        }
         boolean complete = quota != null && sequential != null && overhead != null;
         String command = "./benchmark" + (args.length == 0 ? "" : " " + String.join(" ", args));
         BenchmarkResults.Run run = new BenchmarkResults.Run(started.truncatedTo(ChronoUnit.SECONDS), command,
                 BenchmarkResults.Machine.current(), Duration.between(started, Instant.now()).toSeconds() / 60.0,
-                LATENCY.toSeconds() + " s ± " + JITTER.toSeconds() + " s", quota, sequential, overhead, fresh);
+                LATENCY.toSeconds() + " s ± " + JITTER.toSeconds() + " s", quota, sequential, overhead, fresh, console);
         System.out.println();
         System.out.println(BenchmarkResults.render(run));
         Path repository = PipelineRunner.repository();

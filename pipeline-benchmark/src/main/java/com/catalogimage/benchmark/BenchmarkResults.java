@@ -56,6 +56,16 @@ final class BenchmarkResults {
             int freshInserted, int freshCompleted, long freshP50Ms, long freshP95Ms, long freshMaxMs) {
     }
 
+    /**
+     * Part 6: the operator console with {@code products} products in its status memory and one image each in storage;
+     * GET times in ms, each from sending to the page's last byte, after {@code warmup} uncounted ones; start-up in s
+     * after launch (ready: the status topic read to its end; gallery: the blob index lists every image).
+     */
+    record Console(int products, int statuses, int images, int warmup, int measured, long targetMs, long overviewP50Ms,
+            long overviewP95Ms, long overviewMaxMs, long galleryP50Ms, long galleryP95Ms, long galleryMaxMs,
+            double quarkusStartSeconds, double readySeconds, double galleryListedSeconds, double peakRssMib) {
+    }
+
     record Machine(String cpu, int cores, long memoryMib, String os, String java) {
         static Machine current() {
             return new Machine(procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
@@ -78,7 +88,7 @@ final class BenchmarkResults {
 
     /** One run; parts not run are null. */
     record Run(Instant at, String command, Machine machine, double wallMinutes, String modelLatency, List<Quota> quota,
-            Sequential sequential, Overhead overhead, Fresh fresh) {
+            Sequential sequential, Overhead overhead, Fresh fresh, Console console) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -191,6 +201,26 @@ final class BenchmarkResults {
                     f.freshCompleted(), f.freshP50Ms() / 1000.0, f.freshP95Ms() / 1000.0, f.freshMaxMs() / 1000.0));
             out.append('\n');
         }
+        if (run.console() != null) {
+            out.append(renderConsole(run.console())).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String renderConsole(Console c) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "### 6. Operator console (%d products, %d statuses, %d images with"
+                + " thumbnails; %d warm-up + %d measured GETs each, one at a time)%n%n", c.products(), c.statuses(),
+                c.images(), c.warmup(), c.measured()));
+        out.append("| page | p50 (ms) | p95 (ms) | max (ms) | target |\n|---|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "| `GET /` (overview) | %d | **%d** | %d | ≤ %d ms |%n", c.overviewP50Ms(),
+                c.overviewP95Ms(), c.overviewMaxMs(), c.targetMs()));
+        out.append(String.format(Locale.ROOT, "| `GET /gallery` (first page, 60 cards) | %d | **%d** | %d | ≤ %d ms |%n",
+                c.galleryP50Ms(), c.galleryP95Ms(), c.galleryMaxMs(), c.targetMs()));
+        out.append("\n| Quarkus start (s) | ready after launch (s) | gallery complete after launch (s) | peak RSS (MiB) |\n");
+        out.append("|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "| %.2f | %.1f | %.1f | %.0f |%n", c.quarkusStartSeconds(),
+                c.readySeconds(), c.galleryListedSeconds(), c.peakRssMib()));
         return out.toString();
     }
 

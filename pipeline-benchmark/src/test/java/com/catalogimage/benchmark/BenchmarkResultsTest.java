@@ -30,7 +30,18 @@ class BenchmarkResultsTest {
                         List.of(new BenchmarkResults.Stage("blob-uploader (STORED)", 5037, 6.7, 79.8, 68.9, 30137, 60968)),
                         cpu, List.of(new BenchmarkResults.Footprint("blob-uploader", 6.98, 10.2, 668, 668))),
                 new BenchmarkResults.Fresh(5000, 60, 13, 10, 30, 180, 178, 59.33, 0.989, 0, 18, 18, 31_200, 44_800,
-                        51_000));
+                        51_000),
+                new BenchmarkResults.Console(5000, 23_214, 5000, 10, 50, 300, 41, 58, 77, 63, 92, 130, 3.21, 6.4, 9.8,
+                        402.6));
+    }
+
+    @Test
+    void theConsolePartShowsEachPagesTimesAgainstTheTargetAndTheFootprint() {
+        String text = BenchmarkResults.render(run());
+        assertThat(text).contains("### 6. Operator console (5000 products, 23214 statuses, 5000 images");
+        assertThat(text).contains("| `GET /` (overview) | 41 | **58** | 77 | ≤ 300 ms |");
+        assertThat(text).contains("| `GET /gallery` (first page, 60 cards) | 63 | **92** | 130 | ≤ 300 ms |");
+        assertThat(text).contains("| 3.21 | 6.4 | 9.8 | 403 |");
     }
 
     @Test
@@ -76,5 +87,6 @@ class BenchmarkResultsTest {
         assertThat(tree.path("quota").get(1).path("utilisation").asDouble()).isEqualTo(0.996);
         assertThat(tree.path("sequential").path("imagesPerMinute").asDouble()).isEqualTo(7.5);
         assertThat(tree.path("overhead").path("stages").get(0).path("perSecond").asDouble()).isEqualTo(68.9);
+        assertThat(tree.path("console").path("galleryP95Ms").asLong()).isEqualTo(92);
     }
 }
