@@ -49,6 +49,11 @@ public final class BlobContainerClientFactory {
     }
 
     public static BlobContainerClient create(UploaderConfig.Storage storage) {
+        return create(storage, storage.container());
+    }
+
+    /** A client of another container of the same account, with the same credentials. */
+    public static BlobContainerClient create(UploaderConfig.Storage storage, String container) {
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                 .httpClient(httpClient())
                 // One try per call: the uploader's @Retry is the only retry layer, so the two never multiply.
@@ -59,7 +64,7 @@ public final class BlobContainerClientFactory {
             case MANAGED_IDENTITY -> builder.endpoint(storage.accountUrl().get())
                     .credential(new DefaultAzureCredentialBuilder().build());
         }
-        return builder.buildClient().getBlobContainerClient(storage.container());
+        return builder.buildClient().getBlobContainerClient(container);
     }
 
     /** The JDK's HTTP client: it depends on nothing Quarkus also ships (see docs/decisions/0004). */

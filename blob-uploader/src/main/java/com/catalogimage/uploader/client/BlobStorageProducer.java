@@ -28,6 +28,24 @@ public class BlobStorageProducer {
         return client;
     }
 
+    @Produces
+    @Singleton
+    ReviewContainer reviewContainer(UploaderConfig config) {
+        return new ReviewContainer(BlobContainerClientFactory.create(config.storage(), config.storage().reviewContainer()));
+    }
+
+    /**
+     * The review container, in manual mode: always private, whatever {@code AZURE_STORAGE_PUBLIC_ACCESS} says for the
+     * public one. One that exists already and allows anonymous reads is not changed here (someone made it so) but
+     * refused: readiness stays DOWN and nothing is stored in it ({@link com.catalogimage.uploader.health.BlobStorageReadiness}).
+     */
+    void createReviewContainer(@Observes StartupEvent startup, UploaderConfig config, ReviewContainer review) {
+        if (config.reviewMode() != UploaderConfig.ReviewMode.MANUAL || !config.storage().createContainer()) {
+            return;
+        }
+        create(review.client(), null, "private");
+    }
+
     /**
      * Creates the container when configured to. A failure is logged, not fatal: storage may come up later, and the
      * readiness check reports a missing container until it does.
@@ -36,12 +54,15 @@ public class BlobStorageProducer {
         if (!config.storage().createContainer()) {
             return;
         }
+        create(container, publicAccess(config.storage().publicAccess()), config.storage().publicAccess().toString());
+    }
+
+    private static void create(BlobContainerClient container, PublicAccessType access, String accessName) {
         try {
             boolean created = container.createIfNotExistsWithResponse(new BlobContainerCreateOptions()
-                    .setPublicAccessType(publicAccess(config.storage().publicAccess())), null, null).getStatusCode() == 201;
+                    .setPublicAccessType(access), null, null).getStatusCode() == 201;
             if (created) {
-                LOG.infof("Created container %s (public access: %s)", container.getBlobContainerName(),
-                        config.storage().publicAccess());
+                LOG.infof("Created container %s (public access: %s)", container.getBlobContainerName(), accessName);
             }
         } catch (BlobStorageException e) {
             LOG.warnf("Cannot create container %s: %s %s. Provision it separately and set uploader.storage.create-container"

@@ -41,8 +41,24 @@ public interface UploaderConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /**
+     * Whether a person approves each image before it is published ({@code REVIEW_MODE}): {@code auto} publishes every
+     * verified image at once; {@code manual} stores it in the private review container
+     * ({@link Storage#reviewContainer()}) and publishes it only when a reviewer approves it on {@code review-decisions}.
+     */
+    @WithDefault("auto")
+    ReviewMode reviewMode();
+
     /** The Blob Storage account and container. */
     Storage storage();
+
+    /** What happens to a verified image. */
+    enum ReviewMode {
+        /** Published at once: public container, catalog. */
+        AUTO,
+        /** Held in the review container until a reviewer decides. */
+        MANUAL
+    }
 
     /** Pausing on configuration errors (401, 403, a missing container). */
     Pause pause();
@@ -77,6 +93,15 @@ public interface UploaderConfig {
         /** The container ({@code AZURE_STORAGE_CONTAINER}): the seed's {@code products}. */
         @WithDefault("products")
         String container();
+
+        /**
+         * The container images wait in for a reviewer in {@code REVIEW_MODE=manual}
+         * ({@code AZURE_STORAGE_REVIEW_CONTAINER}), in the same account. Created private when missing (whatever
+         * {@link #publicAccess()} says) and refused while it allows anonymous reads: an image nobody approved must not
+         * be readable by the public.
+         */
+        @WithDefault("products-review")
+        String reviewContainer();
 
         /**
          * Create the container at startup when it is missing. Turn off where the identity may only write blobs (a

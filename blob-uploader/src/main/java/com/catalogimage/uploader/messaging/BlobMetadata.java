@@ -1,32 +1,73 @@
 package com.catalogimage.uploader.messaging;
 
 import com.catalogimage.contracts.GeneratedImage;
+import com.catalogimage.contracts.ImageRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The blob metadata that ties an image to its product and request. Metadata travels as HTTP headers: values must be
- * printable ASCII, so anything else is replaced.
+ * The blob metadata that ties an image to its product, request and generation, read by the operator console without
+ * a trip through Kafka. Metadata travels as HTTP headers: values must be printable ASCII. Identifiers and settings
+ * (request id, model, size) are replaced character by character; text people wrote (product name, category, prompt)
+ * is percent-encoded UTF-8 ({@link URLEncoder}, read back with {@code URLDecoder}), so nothing is lost. Azure limits a
+ * blob's metadata to 8 KiB, names and values together: every value has a bound and the bounds add up to less
+ * ({@link #MAX_TOTAL}), whatever a hostile catalog or prompt holds.
  */
 final class BlobMetadata {
 
+    /** Azure's limit on the sum of every metadata name and value of one blob. */
+    static final int AZURE_LIMIT = 8 * 1024;
+    /** What the bounds below add up to, names included; below {@link #AZURE_LIMIT} with room to spare. */
+    static final int MAX_TOTAL = 6 * 1024;
+    /** The prompt is cut to this many characters before it is encoded (the contract's figure). */
+    static final int PROMPT_CHARS = 1000;
+    private static final int MAX_PROMPT = 3600;
+    private static final int MAX_NAME = 600;
+    private static final int MAX_CATEGORY = 300;
+    private static final int MAX_NUMBER = 64;
+    /** Identifiers, settings and blob names. */
     private static final int MAX_VALUE = 256;
 
     private BlobMetadata() {
     }
 
-    static Map<String, String> of(GeneratedImage generated) {
+    /** The image's metadata; {@code thumbnail} is its thumbnail's blob name. */
+    static Map<String, String> of(GeneratedImage generated, String thumbnail) {
+        ImageRequest request = generated.request();
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("productid", String.valueOf(generated.request().product().id()));
-        put(metadata, "requestid", generated.request().requestId());
-        put(metadata, "model", generated.model());
+        metadata.put("productid", String.valueOf(request.product().id()));
+        put(metadata, "requestid", ascii(request.requestId()));
+        metadata.put("attempt", String.valueOf(request.attempt()));
+        put(metadata, "model", ascii(generated.model()));
+        put(metadata, "productname", encoded(request.product().name(), MAX_NAME));
+        put(metadata, "category", encoded(request.product().categoryName(), MAX_CATEGORY));
+        put(metadata, "prompt", encoded(cut(generated.prompt(), PROMPT_CHARS), MAX_PROMPT));
+        put(metadata, "size", ascii(generated.size()));
+        put(metadata, "quality", ascii(generated.quality()));
+        put(metadata, "costusd", generated.costUsd() == null ? "" : cut(generated.costUsd().toPlainString(), MAX_NUMBER));
+        put(metadata, "generatedat", generated.generatedAt() == null ? "" : generated.generatedAt().toString());
+        put(metadata, "thumbnail", ascii(thumbnail));
         return metadata;
     }
 
+    /** The thumbnail's metadata: whose it is. */
+    static Map<String, String> ofThumbnail(GeneratedImage generated, String imageName) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("productid", String.valueOf(generated.request().product().id()));
+        put(metadata, "thumbnailof", ascii(imageName));
+        return metadata;
+    }
+
+    /** Sum of names and values, as Azure counts it. */
+    static int size(Map<String, String> metadata) {
+        return metadata.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+    }
+
     private static void put(Map<String, String> metadata, String key, String value) {
-        String clean = ascii(value);
-        if (!clean.isEmpty()) {
-            metadata.put(key, clean);
+        if (value != null && !value.isEmpty()) {
+            metadata.put(key, value);
         }
     }
 
@@ -36,5 +77,39 @@ final class BlobMetadata {
         }
         String printable = value.replaceAll("[^\\x20-\\x7e]", "_").strip();
         return printable.length() > MAX_VALUE ? printable.substring(0, MAX_VALUE) : printable;
+    }
+
+    /**
+     * Percent-encoded UTF-8, at most {@code max} characters: cut between code points, never inside an escape, so what
+     * is there decodes. One character can take up to 12 encoded ones (an emoji), so the bound is on the encoding.
+     */
+    static String encoded(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String text = value.strip();
+        String whole = URLEncoder.encode(text, StandardCharsets.UTF_8);
+        if (whole.length() <= max) {
+            return whole;
+        }
+        StringBuilder out = new StringBuilder(max);
+        for (int i = 0, cp; i < text.length(); i += Character.charCount(cp)) {
+            cp = text.codePointAt(i);
+            String one = URLEncoder.encode(Character.toString(cp), StandardCharsets.UTF_8);
+            if (out.length() + one.length() > max) {
+                break;
+            }
+            out.append(one);
+        }
+        return out.toString();
+    }
+
+    /** At most {@code max} characters, never half a surrogate pair. */
+    static String cut(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 }

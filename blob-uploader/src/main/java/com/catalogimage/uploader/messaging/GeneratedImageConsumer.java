@@ -7,13 +7,17 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.messaging.failure.FailurePolicy;
+import com.catalogimage.messaging.order.KeyLocks;
+import com.catalogimage.uploader.config.UploaderConfig;
 import com.catalogimage.messaging.tracing.TracedRecord;
 import com.catalogimage.uploader.service.BlobNamer;
 import com.catalogimage.uploader.service.BlobNamer.BlobName;
 import com.catalogimage.uploader.service.ImageStore;
 import com.catalogimage.uploader.service.ImageStore.Outcome;
+import com.catalogimage.uploader.service.ImageStore.Where;
 import com.catalogimage.uploader.service.ImageValidator;
 import com.catalogimage.uploader.service.StorageFailures;
+import com.catalogimage.uploader.service.Thumbnails;
 import com.catalogimage.uploader.service.UploadMetrics;
 import com.catalogimage.uploader.service.VerifiedImage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -25,8 +29,10 @@ import org.jboss.logging.Logger;
 import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
 
 /**
- * validate → name → upload (idempotent) → StoredImage and STORED → ack. A record that is no generated image is
- * poison; any other failure goes to the shared {@link FailurePolicy} with its {@link StorageFailures} class.
+ * validate → name → thumbnail → upload (idempotent) → StoredImage and STORED → ack; in {@code REVIEW_MODE=manual} the
+ * upload goes to the private review container and the image waits for a reviewer (images-awaiting-review, then
+ * AWAITING_REVIEW) instead. A record that is no generated image is poison; any other failure goes to the shared
+ * {@link FailurePolicy} with its {@link StorageFailures} class.
  */
 @ApplicationScoped
 public class GeneratedImageConsumer {
@@ -39,15 +45,20 @@ public class GeneratedImageConsumer {
     private final StoredImagePublisher publisher;
     private final UploadMetrics metrics;
     private final FailurePolicy policy;
+    private final KeyLocks products;
+    private final boolean manual;
 
     public GeneratedImageConsumer(ImageValidator validator, BlobNamer namer, ImageStore store,
-            StoredImagePublisher publisher, UploadMetrics metrics, FailurePolicy policy) {
+            StoredImagePublisher publisher, UploadMetrics metrics, FailurePolicy policy, KeyLocks products,
+            UploaderConfig config) {
         this.validator = validator;
         this.namer = namer;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
         this.policy = policy;
+        this.products = products;
+        this.manual = config.reviewMode() == UploaderConfig.ReviewMode.MANUAL;
     }
 
     /**
@@ -66,25 +77,45 @@ public class GeneratedImageConsumer {
             return policy.poison(message, generated == null ? null : "a generated image without its request or product");
         }
         ImageRequest request = generated.request();
-        try {
+        try (KeyLocks.Held held = products.lock(request.product().id())) {
             metrics.received(generated.image());
             VerifiedImage image = validator.validate(generated.image(), generated.contentType(), generated.size());
             BlobName name = namer.name(request.product(), image);
-            Outcome outcome = metrics.timeUpload(() -> store.upload(name.name(), image, BlobMetadata.of(generated)));
-            String url = store.publicUrl(name.name());
-            // Stamped before the stored image goes out: the updater's COMPLETED must never carry an earlier time than
-            // this STORED, or readers that keep the latest status by time would see the product stuck in STORED.
-            ProductStatus storedStatus = ProductStatus.of(request, State.STORED, url, STAGE);
-            publisher.stored(new StoredImage(request, name.name(), url, image.contentType(), image.bytes().length,
-                    name.sha256(), image.width(), image.height(), generated.model(), storedStatus.at()), storedStatus);
+            String thumbnail = BlobNamer.thumbnailName(name.name());
+            byte[] thumbnailBytes = Thumbnails.of(image);
+            Where where = manual ? Where.REVIEW : Where.PUBLIC;
+            Outcome outcome = metrics.timeUpload(() -> {
+                // The thumbnail first: an image is never there without it, whatever crashes in between.
+                store.upload(where, thumbnail, thumbnailBytes, Thumbnails.CONTENT_TYPE,
+                        BlobMetadata.ofThumbnail(generated, name.name()));
+                return store.upload(where, name.name(), image.bytes(), image.contentType(),
+                        BlobMetadata.of(generated, thumbnail));
+            });
+            String url = manual ? store.reviewUrl(name.name()) : store.publicUrl(name.name());
+            if (manual) {
+                ProductStatus awaiting = ProductStatus.of(request, State.AWAITING_REVIEW, name.name(), STAGE);
+                publisher.awaitingReview(storedImage(generated, image, name, url, awaiting), awaiting);
+            } else {
+                // Stamped before the stored image goes out: the updater's COMPLETED must never carry an earlier time
+                // than this STORED, or readers that keep the latest status by time would see the product stuck in STORED.
+                ProductStatus storedStatus = ProductStatus.of(request, State.STORED, url, STAGE);
+                publisher.stored(storedImage(generated, image, name, url, storedStatus), storedStatus);
+            }
             metrics.outcome(outcome == Outcome.STORED ? "stored" : "already-stored");
-            LOG.infof("Product %d: %s %s", request.product().id(), outcome == Outcome.STORED ? "stored" : "already had", url);
+            LOG.infof("Product %d: %s %s%s", request.product().id(), outcome == Outcome.STORED ? "stored" : "already had",
+                    url, manual ? " (awaiting review)" : "");
             return message.ack();
         } catch (RuntimeException e) {
             FailureClass failureClass = StorageFailures.classify(e);
             metrics.outcome(outcome(failureClass));
             return policy.fail(message, request, failureClass, StorageFailures.detail(e), () -> store(message));
         }
+    }
+
+    private static StoredImage storedImage(GeneratedImage generated, VerifiedImage image, BlobName name, String url,
+            ProductStatus status) {
+        return new StoredImage(generated.request(), name.name(), url, image.contentType(), image.bytes().length,
+                name.sha256(), image.width(), image.height(), generated.model(), status.at());
     }
 
     private static String outcome(FailureClass failureClass) {

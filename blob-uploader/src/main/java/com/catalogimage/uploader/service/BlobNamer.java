@@ -54,6 +54,16 @@ public class BlobNamer {
         return new BlobName(name, sha256);
     }
 
+    /**
+     * The thumbnail beside an image: {@code images/42-jeans-a18c8140e3b1.png} → {@code images/42-jeans-a18c8140e3b1.thumb.jpg}.
+     * A function of the image's name, so of its bytes: the same image always has the same thumbnail name.
+     */
+    public static String thumbnailName(String imageName) {
+        int slash = imageName.lastIndexOf('/');
+        int dot = imageName.lastIndexOf('.');
+        return (dot > slash ? imageName.substring(0, dot) : imageName) + ".thumb.jpg";
+    }
+
     /** Lowercase ASCII letters, digits and single hyphens, at most 60 characters; {@code product} when nothing is left. */
     public static String slug(String productName) {
         if (productName == null) {

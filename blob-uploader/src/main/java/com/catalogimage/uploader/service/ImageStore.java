@@ -7,6 +7,7 @@ import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.catalogimage.uploader.client.ReviewContainer;
 import com.catalogimage.uploader.config.UploaderConfig;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Writes images to the container, once per name, and says where the public will find them. */
+/**
+ * Writes images to the public container, or in {@code REVIEW_MODE=manual} to the private review container, once per
+ * name, and says where the public will find them.
+ */
 @ApplicationScoped
 public class ImageStore {
 
@@ -27,23 +31,48 @@ public class ImageStore {
     static final int MAX_RETRIES = 3;
     /** Images never change under a name (the name holds their hash): caches may keep them for a year. */
     public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+    /** An image waiting for a reviewer: no shared cache may keep it, even if a URL leaks. */
+    public static final String REVIEW_CACHE_CONTROL = "private, no-store";
 
     /** What an upload did. */
     public enum Outcome {
         STORED, ALREADY_STORED
     }
 
+    /** Which container. */
+    public enum Where {
+        /** The container the catalog's URLs point into. */
+        PUBLIC,
+        /** The private container of images waiting for a reviewer. */
+        REVIEW
+    }
+
+    /** A blob's bytes and what they were stored with. */
+    public record Blob(byte[] bytes, String contentType, Map<String, String> metadata) {
+    }
+
     private final BlobContainerClient container;
+    private final BlobContainerClient review;
     private final Optional<String> publicBase;
 
     @Inject
-    public ImageStore(BlobContainerClient container, UploaderConfig config) {
-        this(container, config.publicBaseUrl());
+    public ImageStore(BlobContainerClient container, ReviewContainer review, UploaderConfig config) {
+        this(container, review.client(), config.publicBaseUrl());
     }
 
     public ImageStore(BlobContainerClient container, Optional<String> publicBaseUrl) {
+        this(container, null, publicBaseUrl);
+    }
+
+    public ImageStore(BlobContainerClient container, BlobContainerClient review, Optional<String> publicBaseUrl) {
         this.container = container;
+        this.review = review;
         this.publicBase = publicBaseUrl.filter(base -> !base.isBlank()).map(ImageStore::checkedBase);
+    }
+
+    /** An image to the public container (the auto path). */
+    public Outcome upload(String blobName, VerifiedImage image, Map<String, String> metadata) {
+        return upload(Where.PUBLIC, blobName, image.bytes(), image.contentType(), metadata);
     }
 
     /**
@@ -55,14 +84,15 @@ public class ImageStore {
     @Retry(maxRetries = MAX_RETRIES, delay = 500, jitter = 250, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = StorageFailures.Transient.class)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    public Outcome upload(String blobName, VerifiedImage image, Map<String, String> metadata) {
-        BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(image.bytes()))
-                .setHeaders(new BlobHttpHeaders().setContentType(image.contentType()).setCacheControl(CACHE_CONTROL))
+    public Outcome upload(Where where, String blobName, byte[] bytes, String contentType, Map<String, String> metadata) {
+        BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(bytes))
+                .setHeaders(new BlobHttpHeaders().setContentType(contentType)
+                        .setCacheControl(where == Where.PUBLIC ? CACHE_CONTROL : REVIEW_CACHE_CONTROL))
                 .setMetadata(metadata)
                 .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*"));
         try {
             // The SDK's own timeout, just under @Timeout's, so a slow try ends as an SDK error rather than an interrupt.
-            container.getBlobClient(blobName).uploadWithResponse(options, Duration.ofSeconds(14), null);
+            client(where).getBlobClient(blobName).uploadWithResponse(options, Duration.ofSeconds(14), null);
             return Outcome.STORED;
         } catch (BlobStorageException e) {
             // 409 BlobAlreadyExists is Put Blob's answer to If-None-Match: * (Azure and Azurite alike).
@@ -71,6 +101,34 @@ public class ImageStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * A blob's bytes, content type and metadata: an approved image is read from the review container and written to the
+     * public one by this service, which holds the credentials of both, rather than by a server-side copy, which would
+     * need the private source readable by URL (a SAS) and could not be checked against the approved image's hash.
+     */
+    @Retry(maxRetries = MAX_RETRIES, delay = 500, jitter = 250, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = StorageFailures.Transient.class)
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    public Blob download(Where where, String blobName) {
+        var response = client(where).getBlobClient(blobName).downloadContentWithResponse(null, null,
+                Duration.ofSeconds(14), null);
+        var headers = response.getDeserializedHeaders();
+        return new Blob(response.getValue().toBytes(), headers.getContentType(),
+                headers.getMetadata() == null ? Map.of() : headers.getMetadata());
+    }
+
+    /** The review container's own URL of a blob: private, readable only with credentials or a SAS. */
+    public String reviewUrl(String blobName) {
+        return withoutQuery(client(Where.REVIEW).getBlobContainerUrl()) + "/" + blobName;
+    }
+
+    private BlobContainerClient client(Where where) {
+        if (where == Where.REVIEW && review == null) {
+            throw new IllegalStateException("no review container configured");
+        }
+        return where == Where.PUBLIC ? container : review;
     }
 
     /**

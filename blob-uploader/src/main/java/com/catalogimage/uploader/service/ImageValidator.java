@@ -3,6 +3,7 @@ package com.catalogimage.uploader.service;
 import com.catalogimage.uploader.config.UploaderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public class ImageValidator {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
     private static final double MB = 1024 * 1024;
-    private static final int DECODE_SUBSAMPLING = 8;
+    /** The coarsest subsampling of the decode: every 8th pixel of every 8th row. */
+    private static final int MAX_SUBSAMPLING = 8;
 
     private final int maxBytes;
     private final int minDimension;
@@ -89,16 +91,18 @@ public class ImageValidator {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             checkDimensions(width, height, requestedSize);
-            // The whole stream is decoded (a truncated or corrupt image fails here), but only every 8th pixel of every
-            // 8th row is kept: writing the full raster was 60 % of this service's CPU (docs/benchmarks.md).
+            // The whole stream is decoded (a truncated or corrupt image fails here), but only every n-th pixel of every
+            // n-th row is kept: writing the full raster was 60 % of this service's CPU (docs/benchmarks.md). n keeps
+            // the raster no smaller than a thumbnail, which is made from it: one decode serves both.
             ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(DECODE_SUBSAMPLING, DECODE_SUBSAMPLING, 0, 0);
-            reader.read(0, param);
+            int subsampling = subsampling(width, height);
+            param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            BufferedImage decoded = reader.read(0, param);
             // The JPEG reader reports truncated data ("Premature end of JPEG file") as a warning, not an exception.
             if (!warnings.isEmpty()) {
                 throw new InvalidImageException("does not decode as " + format.name() + ": " + warnings.get(0));
             }
-            return new VerifiedImage(bytes, format, width, height);
+            return new VerifiedImage(bytes, format, width, height, decoded);
         } catch (InvalidImageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -121,6 +125,11 @@ public class ImageValidator {
                 && (width != Integer.parseInt(requested.group(1)) || height != Integer.parseInt(requested.group(2)))) {
             throw new InvalidImageException(actual + " but " + requestedSize.trim() + " was requested");
         }
+    }
+
+    /** The coarsest subsampling, at most {@value #MAX_SUBSAMPLING}, whose raster still has a thumbnail's longest edge. */
+    static int subsampling(int width, int height) {
+        return Math.max(1, Math.min(MAX_SUBSAMPLING, Math.max(width, height) / Thumbnails.LONGEST_EDGE));
     }
 
     private static ImageReader reader(ImageFormat format) {

@@ -16,6 +16,11 @@ public record TestStorage(Optional<String> connectionString, Optional<String> ac
     }
 
     @Override
+    public String reviewContainer() {
+        return container + "-review";
+    }
+
+    @Override
     public boolean createContainer() {
         return false;
     }

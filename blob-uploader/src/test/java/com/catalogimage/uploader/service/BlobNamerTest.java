@@ -89,4 +89,12 @@ class BlobNamerTest {
         assertThatThrownBy(() -> new BlobNamer("images/x y")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BlobNamer("images/../other")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theThumbnailSitsBesideItsImage() {
+        assertThat(BlobNamer.thumbnailName("images/42-kids-dinosaur-pajamas-a18c8140e3b1.png"))
+                .isEqualTo("images/42-kids-dinosaur-pajamas-a18c8140e3b1.thumb.jpg");
+        assertThat(BlobNamer.thumbnailName("42-jeans-a18c8140e3b1.jpg")).isEqualTo("42-jeans-a18c8140e3b1.thumb.jpg");
+        assertThat(BlobNamer.thumbnailName("a.b/42-jeans")).isEqualTo("a.b/42-jeans.thumb.jpg");
+    }
 }

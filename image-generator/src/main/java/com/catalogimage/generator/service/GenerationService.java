@@ -88,6 +88,15 @@ public class GenerationService {
         }
     }
 
+    /**
+     * The prompt as sent, for reviewers and the blob's metadata. An operator's override is sent as written, so it is
+     * bounded here as the builder bounds a filled template: the model family's limit, which the API enforces anyway.
+     */
+    private String asSent(String prompt) {
+        int max = PromptBuilder.maxPromptChars(config.model());
+        return prompt.length() <= max ? prompt : prompt.substring(0, max);
+    }
+
     private Outcome attempt(ImageRequest request) {
         String prompt = prompts.prompt(request, config.model());
         AtomicInteger attempts = new AtomicInteger();
@@ -110,7 +119,7 @@ public class GenerationService {
                     .map(u -> new GeneratedImage.Usage(u.inputTokens(), u.outputTokens(), u.totalTokens())).orElse(null);
             GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(),
                     answer.member().deployment(), config.size(), config.quality(), usage, price.perImage().orElse(null),
-                    first.revisedPrompt().orElse(null), paid.at());
+                    first.revisedPrompt().orElse(null), paid.at(), asSent(prompt));
             return new Generated(image, paid, attempts.get());
         } catch (ImageApiException e) {
             outcome = e.failureClass().name();

@@ -85,6 +85,9 @@ class ImageGenerationFlowTest {
         assertThat(emulator.stats().generationsByPrompt().keySet())
                 .anyMatch(prompt -> prompt.contains("Product Name: Kids Dinosaur Pajamas")
                         && prompt.contains("Category: Apparel") && !prompt.contains("Tags:"));
+        // The prompt as sent travels with the image (reviewers and the blob's metadata read it).
+        assertThat(emulator.stats().generationsForPrompt(image.prompt())).isEqualTo(1);
+        assertThat(image.prompt()).contains("Product Name: Kids Dinosaur Pajamas");
     }
 
     @Test
@@ -95,8 +98,10 @@ class ImageGenerationFlowTest {
                 ImageRequest.Origin.REPLAY, Instant.now());
         String key = send(request);
 
-        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        GeneratedImage image = topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT)
+                .get(0).value();
         assertThat(emulator.stats().generationsForPrompt(override)).isEqualTo(1);
+        assertThat(image.prompt()).isEqualTo(override);
     }
 
     @Test

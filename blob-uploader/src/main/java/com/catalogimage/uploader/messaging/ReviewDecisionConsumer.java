@@ -1,0 +1,149 @@
+package com.catalogimage.uploader.messaging;
+
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.catalogimage.contracts.FailureClass;
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.ReasonCode;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.ReviewDecision;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.messaging.order.KeyLocks;
+import com.catalogimage.messaging.status.StatusMemory;
+import com.catalogimage.messaging.tracing.TracedRecord;
+import com.catalogimage.uploader.service.BlobNamer;
+import com.catalogimage.uploader.service.ImageFormat;
+import com.catalogimage.uploader.service.ImageStore;
+import com.catalogimage.uploader.service.ImageStore.Blob;
+import com.catalogimage.uploader.service.ImageStore.Where;
+import com.catalogimage.uploader.service.ReviewAction;
+import com.catalogimage.uploader.service.StorageFailures;
+import com.catalogimage.uploader.service.Thumbnails;
+import com.catalogimage.uploader.service.VerifiedImage;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
+
+/**
+ * Carries out reviewers' decisions (docs/decisions/0020), under the product's lock, only while the product's latest
+ * status is AWAITING_REVIEW for the decided image's request ({@link ReviewAction}). Approve: the image and its
+ * thumbnail are copied from the review container to the public one under the same names (idempotent, checked against
+ * the approved hash), then exactly the auto path: the stored image with its public URL, then STORED. Reject: SKIPPED
+ * REJECTED_BY_REVIEWER. Regenerate: nothing (the console asks the scanner). Stale: logged and acknowledged.
+ */
+@ApplicationScoped
+public class ReviewDecisionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ReviewDecisionConsumer.class);
+
+    private final StatusMemory memory;
+    private final ImageStore store;
+    private final StoredImagePublisher publisher;
+    private final KeyLocks products;
+    private final ReviewChannel channel;
+
+    public ReviewDecisionConsumer(StatusMemory memory, ImageStore store, StoredImagePublisher publisher,
+            KeyLocks products, ReviewChannel channel) {
+        this.memory = memory;
+        this.store = store;
+        this.publisher = publisher;
+        this.products = products;
+        this.channel = channel;
+    }
+
+    @Incoming(UploaderMessaging.DECISIONS)
+    @Blocking(value = "uploads", ordered = false)
+    @TracedRecord
+    public CompletionStage<Void> decide(Message<ReviewDecision> message) {
+        ReviewDecision decision = message.getPayload();
+        Optional<String> malformed = ReviewAction.malformed(decision);
+        if (malformed.isPresent()) {
+            return channel.policy().poison(message, decision == null ? null : malformed.get());
+        }
+        ImageRequest request = decision.image().request();
+        try (KeyLocks.Held held = products.lock(decision.productId())) {
+            Optional<ProductStatus> latest = memory.latest(decision.productId());
+            switch (ReviewAction.decide(latest, decision)) {
+                case STALE -> LOG.infof("Product %d: decision %s (%s by %s) on request %s is stale, nothing done: %s",
+                        decision.productId(), decision.decisionId(), decision.verdict(), decision.reviewer(),
+                        request.requestId(), ReviewAction.staleBecause(latest));
+                case PUBLISH -> publish(decision);
+                case REJECT -> {
+                    publisher.status(ProductStatus.skipped(request, ReasonCode.REJECTED_BY_REVIEWER,
+                            ReviewAction.rejectionDetail(decision), STAGE)).toCompletableFuture().join();
+                    LOG.infof("Product %d: image %s rejected by %s", decision.productId(), decision.image().blobName(),
+                            decision.reviewer());
+                }
+                case NOTHING -> LOG.infof("Product %d: image %s to be generated again (asked by %s); the console asks "
+                        + "the scanner", decision.productId(), decision.image().blobName(), decision.reviewer());
+            }
+            return message.ack();
+        } catch (ApprovedImageGone e) {
+            return channel.policy().poison(message, e.getMessage());
+        } catch (RuntimeException e) {
+            FailureClass failureClass = StorageFailures.classify(e);
+            // Storage down, throttled or refusing us: the decision is held and the channel paused until the probe passes.
+            return channel.pause().holdUntilResumed(failureClass, StorageFailures.detail(e), () -> decide(message));
+        }
+    }
+
+    private void publish(ReviewDecision decision) {
+        StoredImage pending = decision.image();
+        String name = pending.blobName();
+        Blob image = download(name, decision);
+        if (pending.sha256() != null && !pending.sha256().equals(BlobNamer.sha256(image.bytes()))) {
+            throw new ApprovedImageGone("the review container's " + name + " is not the image approved (sha-256 differs)");
+        }
+        String thumbnail = BlobNamer.thumbnailName(name);
+        Blob thumbnailBlob = thumbnail(thumbnail, pending, image);
+        // The thumbnail first, as on the auto path: a public image is never there without it.
+        store.upload(Where.PUBLIC, thumbnail, thumbnailBlob.bytes(), Thumbnails.CONTENT_TYPE, thumbnailBlob.metadata());
+        store.upload(Where.PUBLIC, name, image.bytes(), pending.contentType(), image.metadata());
+        String url = store.publicUrl(name);
+        ProductStatus stored = ProductStatus.of(pending.request(), State.STORED, url, STAGE);
+        publisher.stored(new StoredImage(pending.request(), name, url, pending.contentType(), image.bytes().length,
+                pending.sha256(), pending.width(), pending.height(), pending.model(), stored.at()), stored);
+        LOG.infof("Product %d: image approved by %s, published at %s", decision.productId(), decision.reviewer(), url);
+    }
+
+    private Blob download(String name, ReviewDecision decision) {
+        try {
+            return store.download(Where.REVIEW, name);
+        } catch (BlobStorageException e) {
+            if (BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) {
+                throw new ApprovedImageGone("the approved image " + name + " of product " + decision.productId()
+                        + " is not in the review container");
+            }
+            throw e;
+        }
+    }
+
+    /** The thumbnail written with the image; made again from the image if someone removed it. */
+    private Blob thumbnail(String thumbnail, StoredImage pending, Blob image) {
+        try {
+            return store.download(Where.REVIEW, thumbnail);
+        } catch (BlobStorageException e) {
+            if (!BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) {
+                throw e;
+            }
+            ImageFormat format = ImageFormat.ofContentType(pending.contentType()).orElse(ImageFormat.PNG);
+            return new Blob(Thumbnails.of(new VerifiedImage(image.bytes(), format, pending.width(), pending.height())),
+                    Thumbnails.CONTENT_TYPE, Map.of("productid", String.valueOf(pending.request().product().id()),
+                            "thumbnailof", pending.blobName()));
+        }
+    }
+
+    /** The image approved cannot be published, ever: the decision is dead-lettered for an operator. */
+    static final class ApprovedImageGone extends RuntimeException {
+        ApprovedImageGone(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
