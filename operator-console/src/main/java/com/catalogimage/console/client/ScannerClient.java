@@ -1,0 +1,42 @@
+package com.catalogimage.console.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The scanner's operators' API: the console never writes requests itself, it asks the scanner (the one replay and
+ * request-again logic). The key is the scanner's {@code SCAN_API_KEY}, held here as {@code CONSOLE_SCANNER_API_KEY}; it
+ * only ever travels to the scanner, never to a browser.
+ */
+@RegisterRestClient(configKey = "scanner")
+@Produces(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "X-API-Key", value = "${console.scanner-api-key}", required = false)
+public interface ScannerClient {
+
+    /** The last scan's catalog figures; answers 404 (a {@code WebApplicationException}) before the first scan. */
+    @GET
+    @Path("/scans/latest")
+    ScanFigures latestScan();
+
+    /**
+     * Dead letters, filtered as the scanner filters them (every parameter optional).
+     *
+     * @param since ISO-8601 instant
+     * @param until ISO-8601 instant
+     */
+    @GET
+    @Path("/dead-letters")
+    DeadLetterListing deadLetters(@QueryParam("reason") String reason, @QueryParam("stage") String stage,
+            @QueryParam("productId") Long productId, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam("limit") Integer limit);
+
+    /** One product's dead letters (the product page). */
+    default DeadLetterListing deadLettersOf(long productId) {
+        return deadLetters(null, null, productId, null, null, null);
+    }
+}

@@ -1,0 +1,145 @@
+package com.catalogimage.console.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the console reads and how it shows it. */
+@ConfigMapping(prefix = "console")
+public interface ConsoleConfig {
+
+    /**
+     * The scanner's operators' key ({@code CONSOLE_SCANNER_API_KEY}, else {@code SCAN_API_KEY}): sent as
+     * {@code X-API-Key} to the scanner only, never shown or logged.
+     */
+    Optional<String> scannerApiKey();
+
+    /** The review gate's mode ({@code REVIEW_MODE}): read by the uploader, shown here. */
+    @WithDefault("auto")
+    ReviewMode reviewMode();
+
+    /** Blob Storage: where the images are listed and signed. */
+    Storage storage();
+
+    /** The SAS links pages show. */
+    Sas sas();
+
+    /** The stages the overview watches (readiness, metrics) and the scanner's API. */
+    Stages stages();
+
+    /** The daily budget the overview measures today's images and cost against. */
+    Budget budget();
+
+    /** The image quota the ETA is bounded by. */
+    Quota quota();
+
+    /** How much of each product's history the console keeps for its timeline. */
+    Timeline timeline();
+
+    /** The gallery's index of blobs. */
+    Gallery gallery();
+
+    enum ReviewMode {
+        AUTO, MANUAL
+    }
+
+    /**
+     * Connection to Blob Storage: a connection string (the local stack, an account key), or an account URL alone, which
+     * authenticates with {@code DefaultAzureCredential} (managed identity) and signs links with a user-delegation key.
+     */
+    interface Storage {
+
+        /** A storage connection string with an account key ({@code AZURE_STORAGE_CONNECTION_STRING}). */
+        Optional<String> connectionString();
+
+        /** The blob endpoint, e.g. {@code https://myaccount.blob.core.windows.net} ({@code AZURE_STORAGE_ACCOUNT_URL}). */
+        Optional<String> accountUrl();
+
+        /** The public container the uploader stores images in ({@code AZURE_STORAGE_CONTAINER}). */
+        @WithDefault("products")
+        String container();
+
+        /** The private container images wait in for a reviewer ({@code AZURE_STORAGE_REVIEW_CONTAINER}). */
+        @WithDefault("products-review")
+        String reviewContainer();
+    }
+
+    /** Read-only links to blobs. */
+    interface Sas {
+
+        /**
+         * How long a link stays valid, in minutes ({@code CONSOLE_SAS_MINUTES}): at most 15, refused at start-up beyond
+         * that. A page is re-rendered (or the gallery refreshed) far more often than that.
+         */
+        @WithDefault("10")
+        int minutes();
+    }
+
+    /** Where the other services answer. */
+    interface Stages {
+
+        /** Base URL of each stage by its service name (scanner, generator, uploader, updater): readiness and metrics. */
+        Map<String, String> urls();
+
+        /** How long one readiness or metrics call may take before the stage is shown as unreachable. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** How often the overview's stage figures (readiness, metrics, lag) are read in the background. */
+        @WithDefault("5s")
+        Duration refresh();
+
+        /** Consumer group of each stage by its service name, for its lag (as in that service's application.properties). */
+        Map<String, String> groups();
+    }
+
+    /** Today's limits; zero means none. */
+    interface Budget {
+
+        /** Images per UTC day ({@code BUDGET_DAILY_IMAGES}). */
+        @WithDefault("0")
+        long dailyImages();
+
+        /** List-price cost per UTC day in US dollars ({@code BUDGET_DAILY_COST_USD}). */
+        @WithDefault("0")
+        BigDecimal dailyCostUsd();
+    }
+
+    /** The image API's quota. */
+    interface Quota {
+
+        /** Requests per minute of one deployment ({@code AZURE_OPENAI_RPM}). */
+        @WithDefault("6")
+        int rpm();
+
+        /** Deployments the generator spreads over; with {@link #rpm()} the most images a minute can make. */
+        @WithDefault("1")
+        int deployments();
+    }
+
+    /** The timeline's memory. */
+    interface Timeline {
+
+        /**
+         * Statuses kept per product: enough for a few attempts of every stage; older ones go first. The topic itself
+         * is compacted, so after a restart a product's history is what compaction left of it.
+         */
+        @WithDefault("50")
+        int maxPerProduct();
+    }
+
+    /** The blob index behind the gallery. */
+    interface Gallery {
+
+        /** How often both containers are listed again in the background (new statuses also trigger a listing). */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** Cards per page. */
+        @WithDefault("60")
+        int pageSize();
+    }
+}
