@@ -136,7 +136,8 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
         }
 
         return new ServiceConfig(prod.getProperty("quarkus.application.name", module),
-                Integer.parseInt(prod.getProperty("quarkus.http.port")),
+                // A literal port, or ${VAR:port} (the console's CONSOLE_PORT): the port it listens on by default.
+                Integer.parseInt(withDefaults(prod.getProperty("quarkus.http.port")).strip()),
                 channels(prod, "mp.messaging.incoming."), channels(prod, "mp.messaging.outgoing."), env, prod);
     }
 
