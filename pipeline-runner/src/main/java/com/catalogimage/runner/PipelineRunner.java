@@ -397,6 +397,17 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // The services' processes and the stack's threads would keep this JVM (and them) running: exit, which
+            // runs the shutdown hooks that print the report and stop everything.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         CommandLine command = CommandLine.parse(args, System.getenv());
         if (command.help()) {
             System.out.println(CommandLine.USAGE);
