@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param alreadyInFlight missing rows requested and not finished
  * @param deadLettered    missing rows waiting in the dead-letter topic
  * @param stuck           in flight past the scanner's timeout
+ * @param total           the whole catalog's rows, when the scanner reports it (not yet: see {@code Coverage})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScanFigures(
@@ -22,5 +23,6 @@ public record ScanFigures(
         int missing,
         int alreadyInFlight,
         int stuck,
-        int deadLettered) {
+        int deadLettered,
+        Integer total) {
 }

@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Thread-safe: records are applied on the status channel's thread while pages read from others. Listeners are told
  * of every readable status after it is applied, on that thread: they must be quick (hand work to another thread).
+ * A listener added late (beans are made when first used, the channel may have started before) can ask for what the
+ * timelines hold so far, so that nothing it counts is lost to when it was made.
  */
 public final class ConsoleStatus {
 
@@ -27,6 +29,8 @@ public final class ConsoleStatus {
     private final int maxPerProduct;
     private final Map<Long, Deque<TimelineEntry>> timelines = new ConcurrentHashMap<>();
     private final List<Consumer<TimelineEntry>> listeners = new CopyOnWriteArrayList<>();
+    /** Held while a record is applied and while a listener catches up on the history. */
+    private final Object applying = new Object();
 
     /**
      * @param memory        the latest statuses (its end offsets come from the status channel)
@@ -40,9 +44,20 @@ public final class ConsoleStatus {
         this.maxPerProduct = maxPerProduct;
     }
 
-    /** Told of every readable status once it is applied (on the consumer's thread). */
+    /** Told of every readable status from now on, once it is applied (on the consumer's thread). */
     public void addListener(Consumer<TimelineEntry> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Told first of every status the timelines hold (each product's in topic order), then of every later one: none
+     * twice, none missed (records are not applied meanwhile).
+     */
+    public void addListenerWithHistory(Consumer<TimelineEntry> listener) {
+        synchronized (applying) {
+            timelines.keySet().forEach(productId -> timeline(productId).forEach(listener));
+            listeners.add(listener);
+        }
     }
 
     /** A poll's worth of records from the status topic, headers included (the trace id). */
@@ -54,6 +69,12 @@ public final class ConsoleStatus {
 
     /** One record; {@code status} is null for a record that is not a status (it only advances the offsets). */
     public void apply(ProductStatus status, String traceId, int partition, long offset) {
+        synchronized (applying) {
+            applyOne(status, traceId, partition, offset);
+        }
+    }
+
+    private void applyOne(ProductStatus status, String traceId, int partition, long offset) {
         memory.apply(status, partition, offset);
         if (status == null || status.state() == null) {
             return;

@@ -1,0 +1,85 @@
+package com.catalogimage.console.client;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far each stage's consumer group is behind: per partition it has committed, the end offset minus the committed
+ * offset, summed. Through an admin client of the service's own Kafka configuration (the {@code kafka.*} properties,
+ * security settings included), so a secured cluster is reached as the channels reach it.
+ */
+@ApplicationScoped
+public class ConsumerLag {
+
+    private static final long TIMEOUT_SECONDS = 5;
+
+    private final Map<String, Object> config;
+    private volatile AdminClient admin;
+
+    public ConsumerLag(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        Map<String, Object> config = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "operator-console-lag");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        this.config = config;
+    }
+
+    /** The group's lag; empty when it has committed nothing (never ran) or the broker does not answer in time. */
+    public OptionalLong of(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> partitions = committed.entrySet().stream().filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> OffsetSpec.latest()));
+            if (partitions.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(partitions).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var entry : partitions.keySet()) {
+                lag += Math.max(0, ends.get(entry).offset() - committed.get(entry).offset());
+            }
+            return OptionalLong.of(lag);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        } catch (Exception e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private AdminClient admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = AdminClient.create(config);
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}
