@@ -1,7 +1,10 @@
 package com.catalogimage.console.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -39,4 +42,22 @@ public interface ScannerClient {
     default DeadLetterListing deadLettersOf(long productId) {
         return deadLetters(null, null, productId, null, null, null);
     }
+
+    /**
+     * Replays dead letters by id (the one replay logic: idempotent, a content-policy violation refused unless edited).
+     * A 400 or 503 arrives as a {@code WebApplicationException}.
+     */
+    @POST
+    @Path("/dead-letters/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ReplayReport replay(ReplayCommand command);
+
+    /**
+     * A new request for a product stuck, awaiting review or rejected by a reviewer, optionally with a prompt; 404 and
+     * 409 (not allowed now, with the scanner's reason) arrive as a {@code WebApplicationException}.
+     */
+    @POST
+    @Path("/products/{id}/request-again")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RequestAgain.Requested requestAgain(@PathParam("id") long productId, RequestAgain.Body body);
 }

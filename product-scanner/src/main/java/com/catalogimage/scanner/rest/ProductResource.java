@@ -2,8 +2,11 @@ package com.catalogimage.scanner.rest;
 
 import com.catalogimage.scanner.security.ApiKeyIdentityProvider;
 import com.catalogimage.scanner.service.RequestAgainService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,38 +38,75 @@ public class ProductResource {
     public record Requested(long productId, String requestId, int attempt) {
     }
 
+    /**
+     * The optional body of a request again: the operator's prompt, or a template (used only without a prompt). Control
+     * characters are removed and each is cut to 4,000 characters; blank means none, i.e. the configured template.
+     */
+    public record RequestAgainBody(String prompt, String template) {
+    }
+
     private final RequestAgainService requests;
 
-    public ProductResource(RequestAgainService requests) {
+    private final ObjectMapper mapper;
+
+    public ProductResource(RequestAgainService requests, ObjectMapper mapper) {
         this.requests = requests;
+        this.mapper = mapper;
     }
 
     @POST
     @Path("/{id}/request-again")
-    @Operation(summary = "Request a stuck product again",
-            description = "For a product in flight past scan.in-flight-timeout (REQUESTED, GENERATED or STORED: reported "
-                    + "stuck, never requested again automatically): writes a new image request (origin MANUAL, attempt "
-                    + "+ 1, a new request id) with its REQUESTED status. It pays for a new image; the earlier request is "
-                    + "not withdrawn and goes on if its stage moves again.")
+    @Operation(summary = "Request a product again",
+            description = "For a product no scan requests: stuck in flight past scan.in-flight-timeout (REQUESTED, "
+                    + "GENERATED or STORED: reported stuck, never requested again automatically), awaiting review "
+                    + "(regenerate instead of approving) or SKIPPED REJECTED_BY_REVIEWER. Writes a new image request "
+                    + "(origin MANUAL, attempt + 1, a new request id) with its REQUESTED status in one transaction, with "
+                    + "the body's prompt or template override if given. It pays for a new image; a stuck product's earlier "
+                    + "request is not withdrawn and goes on if its stage moves again; an image awaiting review is "
+                    + "superseded (a later decision on it is stale).")
     @APIResponse(responseCode = "200", description = "The new request",
             content = @Content(schema = @Schema(implementation = Requested.class)))
+    @APIResponse(responseCode = "400", description = "A body that is not such JSON",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
     @APIResponse(responseCode = "403", description = "A valid token without an operators' role")
     @APIResponse(responseCode = "404", description = "The catalog has no such product",
             content = @Content(schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The product is not stuck (never requested, in flight within the "
-            + "timeout, finished, or with an image now): nothing was written",
+    @APIResponse(responseCode = "409", description = "The product may not be requested again (never requested, in "
+            + "flight within the timeout, completed, skipped for another reason, dead-lettered, or with an image now): "
+            + "nothing was written",
             content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The status topic is still being read after a start: retry later",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = Problem.class)))
-    public Response requestAgain(@Parameter(description = "Product id") @PathParam("id") long productId) {
-        RequestAgainService.Outcome outcome = requests.requestAgain(productId);
+    public Response requestAgain(@Parameter(description = "Product id") @PathParam("id") long productId,
+            @RequestBody(required = false, description = "An optional prompt or template override",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestAgainBody.class)))
+            String json) {
+        RequestAgainBody body = body(json);
+        RequestAgainService.Outcome outcome = body == null ? requests.requestAgain(productId)
+                : requests.requestAgain(productId, body.prompt(), body.template());
         return switch (outcome.kind()) {
             case REQUESTED -> Response.ok(new Requested(productId, outcome.requestId(), outcome.attempt())).build();
-            case NOT_STUCK -> problem(Response.Status.CONFLICT, outcome.reason());
+            case NOT_ALLOWED -> problem(Response.Status.CONFLICT, outcome.reason());
             case NOT_FOUND -> problem(Response.Status.NOT_FOUND, outcome.reason());
         };
+    }
+
+    /**
+     * The body is read as text and parsed here, not bound by JAX-RS: a body-less POST (curl -X POST, the runner, older
+     * clients) comes with no or any content type, and must keep working as before the body existed.
+     */
+    private RequestAgainBody body(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, RequestAgainBody.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("the body must be JSON such as {\"prompt\": \"...\"} or {\"template\": \"...\"}");
+        }
     }
 
     private static Response problem(Response.Status status, String message) {

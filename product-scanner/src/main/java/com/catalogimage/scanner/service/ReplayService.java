@@ -2,6 +2,7 @@ package com.catalogimage.scanner.service;
 
 import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.OperatorText;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.scanner.messaging.DeadLetter;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Replays dead letters as new requests (origin REPLAY, attempt + 1), optionally with an operator's prompt or template.
+ * Replays dead letters as new requests (origin REPLAY, attempt + 1), optionally with an operator's prompt or template
+ * (cleaned and bounded by {@link OperatorText}).
  * The new request id is derived from the dead letter, so replaying the same dead letter twice yields one request: the
  * second replay finds that id in the status topic (REQUESTED is written with the request, in one transaction) and stops.
  */
@@ -90,9 +92,9 @@ public class ReplayService {
             return refused(letter, "product " + productId + " is " + last.get().state() + " (request "
                     + last.get().requestId() + ")");
         }
-        String prompt = blankToNull(command.promptOverrides() == null ? null
+        String prompt = OperatorText.prompt(command.promptOverrides() == null ? null
                 : command.promptOverrides().get(String.valueOf(productId)));
-        String template = blankToNull(command.templateOverride());
+        String template = OperatorText.prompt(command.templateOverride());
         if (DeadLetterReason.CONTENT_POLICY.name().equals(letter.reason()) && prompt == null && template == null
                 && !command.force()) {
             return refused(letter, "a content-policy violation is replayed only with a prompt or template override, or "
@@ -124,9 +126,5 @@ public class ReplayService {
 
     private static Result refused(DeadLetter letter, String why) {
         return new Result(letter.id(), letter.productId(), Outcome.REFUSED, null, why);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

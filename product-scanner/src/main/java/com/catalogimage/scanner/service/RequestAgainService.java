@@ -1,6 +1,7 @@
 package com.catalogimage.scanner.service;
 
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.OperatorText;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.scanner.client.CatalogReader;
@@ -15,10 +16,14 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * An operator's "request again" of a stuck product: the one way a product in flight past {@code scan.in-flight-timeout}
- * is requested once more (scans only report it). A new attempt with a new request id, origin MANUAL, which the generator
- * never supersedes: the operator has decided to pay for it. Its earlier request is not withdrawn; if its stage moves
- * again it goes on too, so this is for a product whose records are known to be lost or will not move.
+ * An operator's "request again": the one way a product no scan requests gets a new image. A product stuck in flight past
+ * {@code scan.in-flight-timeout} (scans only report it), one whose image waits for a reviewer (regenerate instead of
+ * approving), or one a reviewer rejected ({@link RequestAgainRule}). A new attempt with a new request id, origin MANUAL,
+ * which the generator never supersedes: the operator has decided to pay for it, optionally with their own prompt or
+ * template (cleaned and bounded by {@link OperatorText}, as a replay's). A stuck product's earlier request is not
+ * withdrawn; if its stage moves again it goes on too, so this is for a product whose records are known to be lost or
+ * will not move. An image awaiting review is superseded: its product's latest status is the new REQUESTED, so a review
+ * decision on it arriving later is stale and changes nothing.
  */
 @ApplicationScoped
 public class RequestAgainService {
@@ -43,8 +48,8 @@ public class RequestAgainService {
     public enum Kind {
         /** The new request is on {@code image-requests}, with its REQUESTED status. */
         REQUESTED,
-        /** The product is not stuck (or has an image now): nothing was written. */
-        NOT_STUCK,
+        /** The rule does not allow it (or the product has an image now): nothing was written. */
+        NOT_ALLOWED,
         /** The catalog has no such product. */
         NOT_FOUND
     }
@@ -56,8 +61,18 @@ public class RequestAgainService {
     public record Outcome(Kind kind, long productId, String requestId, Integer attempt, String reason) {
     }
 
-    /** One at a time: two operators pressing at once make one request. */
-    public synchronized Outcome requestAgain(long productId) {
+    /** Without an operator's prompt or template: the configured template again. */
+    public Outcome requestAgain(long productId) {
+        return requestAgain(productId, null, null);
+    }
+
+    /**
+     * One at a time: two operators pressing at once make one request.
+     *
+     * @param prompt   a whole prompt for the new request, or {@code null}
+     * @param template a prompt template for it (used only without a prompt), or {@code null}
+     */
+    public synchronized Outcome requestAgain(long productId, String prompt, String template) {
         if (!statuses.caughtUp()) {
             throw new ScanService.NotReadyException("the status topic is still being read; whether product " + productId
                     + " is stuck is not known yet");
@@ -65,26 +80,30 @@ public class RequestAgainService {
         Instant now = Instant.now();
         Optional<ProductStatus> last = statuses.get(productId);
         if (last.isEmpty()) {
-            return new Outcome(Kind.NOT_STUCK, productId, null, null, "product " + productId
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId
                     + " has never been requested: the next scan requests it if it needs an image");
         }
         ProductStatus status = last.get();
-        if (!ScanDecision.stuck(status, config.inFlightTimeout(), now)) {
-            return new Outcome(Kind.NOT_STUCK, productId, null, null, "product " + productId + " is " + status.state()
-                    + (status.at() == null ? "" : " since " + status.at()) + " (request " + status.requestId()
-                    + "), not in flight past scan.in-flight-timeout (" + config.inFlightTimeout() + ")");
+        Optional<RequestAgainRule.Ground> ground = RequestAgainRule.ground(status, config.inFlightTimeout(), now);
+        if (ground.isEmpty()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null,
+                    RequestAgainRule.refusal(status, config.inFlightTimeout()));
         }
         Optional<CatalogEntry> entry = catalog.find(productId);
         if (entry.isEmpty()) {
             return new Outcome(Kind.NOT_FOUND, productId, null, null, "the catalog has no product " + productId);
         }
         if (entry.get().hasImage()) {
-            return new Outcome(Kind.NOT_STUCK, productId, null, null, "product " + productId + " has an image now");
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image now");
         }
+        String promptOverride = OperatorText.prompt(prompt);
+        String templateOverride = promptOverride == null ? OperatorText.prompt(template) : null;
         ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), entry.get().product(),
-                status.attempt() + 1, null, ImageRequest.Origin.MANUAL, now);
+                status.attempt() + 1, promptOverride, ImageRequest.Origin.MANUAL, now, templateOverride);
         ProductStatus requested = ProductStatus.of(request, State.REQUESTED, "requested again by an operator: "
-                + status.state() + " since " + status.at() + " (request " + status.requestId() + ")",
+                + status.state() + (status.reason() == null ? "" : " " + status.reason()) + " since " + status.at()
+                + " (request " + status.requestId() + ")" + (promptOverride != null ? " with a prompt override"
+                        : templateOverride != null ? " with a template override" : ""),
                 RequestPublisher.STAGE);
         statuses.record(requested);
         try {
@@ -94,8 +113,10 @@ public class RequestAgainService {
             throw e;
         }
         metrics.counter("scanner.requests.again").increment();
-        LOG.infof("Product %d, stuck as %s since %s (request %s), requested again by an operator as %s, attempt %d",
-                productId, status.state(), status.at(), status.requestId(), request.requestId(), request.attempt());
+        LOG.infof("Product %d, %s as %s since %s (request %s), requested again by an operator as %s, attempt %d%s",
+                productId, ground.get(), status.state(), status.at(), status.requestId(), request.requestId(),
+                request.attempt(), promptOverride != null ? " with a prompt override"
+                        : templateOverride != null ? " with a template override" : "");
         return new Outcome(Kind.REQUESTED, productId, request.requestId(), request.attempt(), null);
     }
 }

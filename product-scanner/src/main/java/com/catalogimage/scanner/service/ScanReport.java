@@ -18,6 +18,8 @@ import java.util.Map;
  * @param stuck              of {@code alreadyInFlight}: in flight past {@code scan.in-flight-timeout} (not generated yet,
  *                           or paid for and waiting in a later stage), never requested again automatically
  * @param deadLettered       missing rows waiting in the dead-letter topic for an operator
+ * @param awaitingReview     missing rows whose image waits for a reviewer ({@code REVIEW_MODE=manual}): never requested
+ *                           by a scan, and not in flight (an unreviewed queue holds no place under the bound)
  * @param skipped            missing rows not requested, by reason
  */
 public record ScanReport(
@@ -34,5 +36,6 @@ public record ScanReport(
         int deferred,
         int maxInFlight,
         int deadLettered,
+        int awaitingReview,
         Map<ReasonCode, Integer> skipped) {
 }

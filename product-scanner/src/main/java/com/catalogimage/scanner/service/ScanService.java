@@ -157,7 +157,7 @@ public class ScanService {
         }
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
                 Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
-                tally.deferred, maxInFlight(), tally.deadLettered, tally.skipped);
+                tally.deferred, maxInFlight(), tally.deadLettered, tally.awaitingReview, tally.skipped);
         if (!dryRun) {
             record(report);
         }
@@ -206,9 +206,9 @@ public class ScanService {
         metrics.timer("scanner.scan.duration", "mode", report.mode())
                 .record(Duration.between(report.startedAt(), report.finishedAt()));
         LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d left for later scans, %d in flight "
-                + "(%d stuck), %d dead-lettered, skipped %s", report.trigger(), report.seen(), report.missing(),
-                report.requested(), report.requestedAgain(), report.deferred(), report.alreadyInFlight(), report.stuck(),
-                report.deadLettered(), report.skipped());
+                + "(%d stuck), %d dead-lettered, %d awaiting review, skipped %s", report.trigger(), report.seen(),
+                report.missing(), report.requested(), report.requestedAgain(), report.deferred(), report.alreadyInFlight(),
+                report.stuck(), report.deadLettered(), report.awaitingReview(), report.skipped());
     }
 
     /** The scanner cannot decide yet. */

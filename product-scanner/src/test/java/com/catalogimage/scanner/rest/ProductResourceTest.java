@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The operators' "request again" of a stuck product, through HTTP with the API key. */
+/** The operators' "request again" (stuck, awaiting review, rejected by a reviewer), through HTTP with the API key. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(DabEmulatorTestResource.class)
@@ -82,6 +82,64 @@ class ProductResourceTest {
     }
 
     @Test
+    void anImageAwaitingReviewIsRegeneratedWithTheReviewersPromptCleaned() {
+        long id = insert("Oak Stool " + UUID.randomUUID(), "A three-legged oak milking stool, oiled finish.");
+        String pending = "r-" + UUID.randomUUID();
+        writeStatus(new ProductStatus(id, pending, 1, State.AWAITING_REVIEW, null, "products/x.png", "blob-uploader",
+                Instant.now(), null));
+
+        given().header("X-API-Key", KEY).contentType("application/json")
+                .body("{\"prompt\":\"  An oak stool on a white background,\\u0000 soft light  \"}")
+                .when().post("/products/" + id + "/request-again").then()
+                .statusCode(200)
+                .body("attempt", equalTo(2));
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.origin()).isEqualTo(ImageRequest.Origin.MANUAL);
+                    assertThat(request.attempt()).isEqualTo(2);
+                    assertThat(request.promptOverride()).isEqualTo("An oak stool on a white background, soft light");
+                    assertThat(request.templateOverride()).isNull();
+                });
+        // The REQUESTED is on the status topic with the request (one transaction), and supersedes the pending image.
+        await().atMost(Duration.ofSeconds(15)).until(() -> store.get(id).map(s -> s.state() == State.REQUESTED).orElse(false));
+        assertThat(store.get(id).get().requestId()).isNotEqualTo(pending);
+    }
+
+    @Test
+    void aProductAReviewerRejectedIsRequestedAgainWithATemplate() {
+        long id = insert("Jute Rug " + UUID.randomUUID(), "A hand-braided round jute rug, 120 cm across.");
+        writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 3, State.SKIPPED,
+                ProductStatus.ReasonCode.REJECTED_BY_REVIEWER, "rejected by operator: too dark", "blob-uploader",
+                Instant.now(), null));
+
+        given().header("X-API-Key", KEY).contentType("application/json")
+                .body("{\"template\":\"A studio photo of {name}: {description}\"}")
+                .when().post("/products/" + id + "/request-again").then()
+                .statusCode(200)
+                .body("attempt", equalTo(4));
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.promptOverride()).isNull();
+                    assertThat(request.templateOverride()).isEqualTo("A studio photo of {name}: {description}");
+                });
+    }
+
+    @Test
+    void aCompletedProductIsRefusedEvenWithAPrompt() {
+        long id = insert("Glass Carafe " + UUID.randomUUID(), "A one-litre borosilicate glass carafe with a cork stopper.");
+        writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 1, State.COMPLETED, null, null, "catalog-updater",
+                Instant.now().minus(Duration.ofDays(1)), null));
+
+        given().header("X-API-Key", KEY).contentType("application/json").body("{\"prompt\":\"a carafe\"}")
+                .when().post("/products/" + id + "/request-again").then()
+                .statusCode(409)
+                .body("message", containsString("COMPLETED"));
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+    }
+
+    @Test
     void aStuckProductTheCatalogNoLongerHasIsNotFound() {
         long gone = 987_654_321L;
         writeStatus(new ProductStatus(gone, "r-" + UUID.randomUUID(), 1, State.STORED, null, null, "blob-uploader",
@@ -90,6 +148,14 @@ class ProductResourceTest {
         given().header("X-API-Key", KEY).when().post("/products/" + gone + "/request-again").then()
                 .statusCode(404)
                 .body("message", containsString("no product"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsABadRequest() {
+        given().header("X-API-Key", KEY).contentType("application/json").body("prompt=a stool")
+                .when().post("/products/1/request-again").then()
+                .statusCode(400)
+                .body("message", containsString("JSON"));
     }
 
     @Test

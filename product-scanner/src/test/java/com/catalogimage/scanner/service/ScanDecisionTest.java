@@ -93,6 +93,26 @@ class ScanDecisionTest {
     }
 
     @Test
+    void anImageAwaitingReviewIsNeverRequestedNorStuckNorInFlight() {
+        ScanDecision waiting = decide(status(State.AWAITING_REVIEW, null, NOW.minus(Duration.ofDays(30))));
+        assertThat(waiting).isEqualTo(new ScanDecision(Kind.AWAITING_REVIEW, 0, null, null));
+        assertThat(waiting.emits()).isFalse();
+        ScanDecision.Tally tally = new ScanDecision.Tally();
+        tally.count(waiting);
+        assertThat(tally.awaitingReview).isEqualTo(1);
+        assertThat(tally.inFlight).isZero();
+        assertThat(tally.stuck).isZero();
+        assertThat(tally.requested).isZero();
+    }
+
+    @Test
+    void aRejectedImageStaysSkippedForScans() {
+        ScanDecision rejected = decide(status(State.SKIPPED, ReasonCode.REJECTED_BY_REVIEWER, NOW));
+        assertThat(rejected.kind()).isEqualTo(Kind.SKIPPED_BEFORE);
+        assertThat(rejected.emits()).isFalse();
+    }
+
+    @Test
     void theTallyCountsEachDecisionOnce() {
         ScanDecision.Tally tally = new ScanDecision.Tally();
         tally.count(decide(null));

@@ -143,6 +143,19 @@ class ScanServiceTest {
         assertThat(report.deadLettered()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aProductWhoseImageAwaitsReviewIsCountedAndNeverRequested() {
+        long id = insert("Linen Apron " + UUID.randomUUID(), "A stone-washed linen apron with two front pockets.", 1);
+        // Long past the in-flight timeout: a reviewer may take days, and that never makes it stuck.
+        writeStatus(status(id, State.AWAITING_REVIEW, Instant.now().minus(Duration.ofDays(3)), 1));
+
+        ScanReport report = scans.scan("test");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+        assertThat(report.awaitingReview()).isGreaterThanOrEqualTo(1);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW);
+    }
+
     private long insert(String name, String description, int category) {
         DabEmulator dab = DabEmulatorTestResource.emulator();
         return dab.insertProduct(name, description, category, "test", new BigDecimal("9.99"), "");

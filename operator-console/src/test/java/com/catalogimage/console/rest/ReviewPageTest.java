@@ -1,0 +1,296 @@
+package com.catalogimage.console.rest;
+
+import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.catalogimage.console.messaging.AwaitingReviewFollower;
+import com.catalogimage.console.messaging.ConsoleStatus;
+import com.catalogimage.console.testing.ConsoleSession;
+import com.catalogimage.console.testing.ScannerEmulator;
+import com.catalogimage.console.testing.ScannerEmulatorTestResource;
+import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.ReviewDecision;
+import com.catalogimage.contracts.ReviewDecision.Verdict;
+import com.catalogimage.contracts.StoredImage;
+import com.catalogimage.contracts.Topics;
+import com.catalogimage.contracts.serde.ReviewDecisionDeserializer;
+import com.catalogimage.localstack.testing.AzuriteTestResource;
+import com.catalogimage.localstack.testing.KafkaTestResource;
+import com.azure.core.util.BinaryData;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The review queue and its actions, against the real broker, Azurite and the scanner's API (emulated). */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(AzuriteTestResource.class)
+@WithTestResource(ScannerEmulatorTestResource.class)
+class ReviewPageTest {
+
+    private static final AtomicLong IDS = new AtomicLong(700_000 + (System.nanoTime() % 100_000) * 10);
+
+    @Inject
+    ConsoleStatus statuses;
+
+    @Inject
+    AwaitingReviewFollower pending;
+
+    ScannerEmulator scanner = ScannerEmulatorTestResource.emulator();
+
+    @BeforeEach
+    void reset() {
+        scanner.reset();
+    }
+
+    @Test
+    void theQueueShowsTheWaitingImageWithItsThumbnailPromptAndEscapedName() {
+        StoredImage image = awaitingReview("<b>Bold</b> Linen Apron", true);
+
+        ConsoleSession.viewer().request().when().get("/reviews").then()
+                .statusCode(200)
+                .body(containsString("data-product-id=\"" + productId(image) + "\""))
+                .body(containsString("&lt;b&gt;Bold&lt;/b&gt; Linen Apron"))
+                .body(not(containsString("<b>Bold</b>")))
+                .body(containsString("A linen apron on white, soft light"))
+                .body(containsString("products%2F" + productId(image) + "-item-0123456789ab.thumb.jpg?"))
+                .body(containsString("sp=r"))
+                // a viewer sees the queue without the action forms
+                .body(not(containsString("data-testid=\"approve\"")));
+    }
+
+    @Test
+    void anApproveWritesOneDecisionWithTheReviewerAndTheImage() {
+        StoredImage image = awaitingReview("Oak Stool", false);
+        long id = productId(image);
+
+        ConsoleSession.operator().form().formParam("requestId", image.request().requestId())
+                .when().post("/reviews/" + id + "/approve").then()
+                .statusCode(303)
+                .header("Location", allOf(containsString("/reviews"), containsString("Approved")));
+
+        List<ReviewDecision> decisions = decisions(id);
+        assertThat(decisions).singleElement().satisfies(decision -> {
+            assertThat(decision.verdict()).isEqualTo(Verdict.APPROVE);
+            assertThat(decision.reviewer()).isEqualTo("operator");
+            assertThat(decision.image().request().requestId()).isEqualTo(image.request().requestId());
+            assertThat(decision.image().blobName()).isEqualTo(image.blobName());
+            assertThat(decision.decisionId()).isNotBlank();
+            assertThat(decision.at()).isNotNull();
+        });
+    }
+
+    @Test
+    void anApproveFromTheProductPageReturnsThereAndNeverToAnotherSite() {
+        StoredImage image = awaitingReview("Tea Towel", false);
+        long id = productId(image);
+        ConsoleSession operator = ConsoleSession.operator();
+
+        operator.form().formParam("from", "/products/" + id).when().post("/reviews/" + id + "/approve").then()
+                .statusCode(303).header("Location", allOf(containsString("/products/" + id), containsString("Approved")));
+        String elsewhere = operator.form().formParam("from", "//evil.example/x")
+                .when().post("/reviews/" + id + "/approve").then().statusCode(303).extract().header("Location");
+        assertThat(elsewhere).doesNotContain("evil.example");
+    }
+
+    @Test
+    void aSecondApproveOfTheSameImageWritesNothingMore() {
+        StoredImage image = awaitingReview("Jute Rug", false);
+        long id = productId(image);
+        ConsoleSession operator = ConsoleSession.operator();
+        operator.form().when().post("/reviews/" + id + "/approve").then().statusCode(303);
+
+        String location = operator.form().when().post("/reviews/" + id + "/approve").then()
+                .statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("already decided");
+        assertThat(decisions(id)).hasSize(1);
+    }
+
+    @Test
+    void aStaleFormWritesNothing() {
+        StoredImage image = awaitingReview("Glass Carafe", false);
+        long id = productId(image);
+
+        // The form was rendered for an earlier image of the product.
+        String location = ConsoleSession.operator().form().formParam("requestId", "r-an-older-image")
+                .when().post("/reviews/" + id + "/approve").then()
+                .statusCode(303).extract().header("Location");
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("already decided");
+
+        // The product moved on (the uploader published it after another reviewer's decision).
+        writeStatus(new ProductStatus(id, image.request().requestId(), 1, State.COMPLETED, null, null,
+                "catalog-updater", Instant.now(), null));
+        String moved = ConsoleSession.operator().form().formParam("requestId", image.request().requestId())
+                .when().post("/reviews/" + id + "/reject").then()
+                .statusCode(303).extract().header("Location");
+        assertThat(URLDecoder.decode(moved, StandardCharsets.UTF_8)).contains("already decided", "COMPLETED");
+
+        assertThat(decisions(id)).isEmpty();
+    }
+
+    @Test
+    void aViewerMayNotDecide() {
+        StoredImage image = awaitingReview("Cork Board", false);
+
+        ConsoleSession.viewer().form().when().post("/reviews/" + productId(image) + "/approve").then().statusCode(403);
+        ConsoleSession.viewer().form().formParam("ids", productId(image)).when().post("/reviews/approve").then()
+                .statusCode(403);
+
+        assertThat(decisions(productId(image))).isEmpty();
+    }
+
+    @Test
+    void aDecisionWithoutTheCsrfTokenIsRefused() {
+        StoredImage image = awaitingReview("Slate Coasters", false);
+
+        ConsoleSession.operator().request().contentType("application/x-www-form-urlencoded")
+                .formParam("requestId", image.request().requestId())
+                .when().post("/reviews/" + productId(image) + "/approve").then().statusCode(403);
+        ConsoleSession.operator().request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", "not-the-cookies-token")
+                .when().post("/reviews/" + productId(image) + "/approve").then().statusCode(403);
+
+        assertThat(decisions(productId(image))).isEmpty();
+    }
+
+    @Test
+    void aRejectCarriesTheNoteOnOneCleanLine() {
+        StoredImage image = awaitingReview("Wool Throw", false);
+        long id = productId(image);
+
+        ConsoleSession.operator().form().formParam("note", "too dark\r\nbackground\u0007 grey")
+                .when().post("/reviews/" + id + "/reject").then().statusCode(303);
+
+        assertThat(decisions(id)).singleElement().satisfies(decision -> {
+            assertThat(decision.verdict()).isEqualTo(Verdict.REJECT);
+            assertThat(decision.note()).isEqualTo("too dark background grey");
+        });
+    }
+
+    @Test
+    void bulkApproveWritesOneDecisionPerProduct() {
+        StoredImage first = awaitingReview("Rattan Basket", false);
+        StoredImage second = awaitingReview("Bamboo Board", false);
+
+        String location = ConsoleSession.operator().form()
+                .formParam("ids", productId(first)).formParam("ids", productId(second))
+                .when().post("/reviews/approve").then().statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("Approved 2");
+        for (StoredImage image : List.of(first, second)) {
+            assertThat(decisions(productId(image))).singleElement().satisfies(decision -> {
+                assertThat(decision.verdict()).isEqualTo(Verdict.APPROVE);
+                assertThat(decision.image().request().requestId()).isEqualTo(image.request().requestId());
+            });
+        }
+    }
+
+    @Test
+    void regenerateWritesItsDecisionThenAsksTheScannerWithThePrompt() {
+        StoredImage image = awaitingReview("Denim Jacket", false);
+        long id = productId(image);
+
+        ConsoleSession.operator().form().formParam("requestId", image.request().requestId())
+                .formParam("prompt", "A denim jacket on a hanger, plain white wall").formParam("note", "too busy")
+                .when().post("/reviews/" + id + "/regenerate").then()
+                .statusCode(303).header("Location", containsString("Regenerating"));
+
+        assertThat(decisions(id)).singleElement().satisfies(decision -> {
+            assertThat(decision.verdict()).isEqualTo(Verdict.REGENERATE);
+            assertThat(decision.prompt()).isEqualTo("A denim jacket on a hanger, plain white wall");
+            assertThat(decision.note()).isEqualTo("too busy");
+        });
+        assertThat(scanner.calls("POST", "/products/" + id + "/request-again")).singleElement()
+                .satisfies(call -> assertThat(call.body()).isEqualTo(Map.of("prompt",
+                        "A denim jacket on a hanger, plain white wall")));
+    }
+
+    @Test
+    void aRegenerateTheScannerRefusedSaysSoAndIsRetriedWithoutASecondDecision() {
+        StoredImage image = awaitingReview("Leather Belt", false);
+        long id = productId(image);
+        scanner.answerRequestAgain(id, 503);
+        ConsoleSession operator = ConsoleSession.operator();
+
+        String failed = operator.form().formParam("prompt", "A brown leather belt, coiled")
+                .when().post("/reviews/" + id + "/regenerate").then().statusCode(303).extract().header("Location");
+        assertThat(URLDecoder.decode(failed, StandardCharsets.UTF_8)).contains("is recorded", "did not take",
+                "regenerate again");
+
+        scanner.answerRequestAgain(id, 200);
+        operator.form().formParam("prompt", "A brown leather belt, coiled")
+                .when().post("/reviews/" + id + "/regenerate").then()
+                .statusCode(303).header("Location", containsString("Regenerating"));
+
+        assertThat(decisions(id)).hasSize(1);
+        assertThat(scanner.calls("POST", "/products/" + id + "/request-again")).hasSize(2);
+    }
+
+    // --- a product whose image waits for a reviewer, as the uploader leaves it ---
+
+    private StoredImage awaitingReview(String name, boolean withBlobs) {
+        long id = IDS.incrementAndGet();
+        String requestId = "r-" + UUID.randomUUID();
+        Product product = new Product(id, name, "A " + name.toLowerCase() + " for the test catalog.", 3, "Home", null);
+        ImageRequest request = new ImageRequest(requestId, product, 1, null, ImageRequest.Origin.SCAN, Instant.now());
+        String blobName = "products/" + id + "-item-0123456789ab.png";
+        StoredImage image = new StoredImage(request, blobName, "http://127.0.0.1/devstoreaccount1/products-review/"
+                + blobName, "image/png", 68, "00", 1, 1, "gpt-image-1", Instant.now());
+        if (withBlobs) {
+            BlobContainerClient container = new BlobServiceClientBuilder()
+                    .connectionString(AzuriteTestResource.azurite().connectionString()).buildClient()
+                    .getBlobContainerClient("products-review");
+            if (!container.exists()) {
+                container.create();
+            }
+            String thumbnail = blobName.replace(".png", ".thumb.jpg");
+            container.getBlobClient(blobName).upload(BinaryData.fromBytes(new byte[] {1, 2, 3}), true);
+            container.getBlobClient(blobName).setMetadata(Map.of("productid", String.valueOf(id), "requestid", requestId,
+                    "model", "gpt-image-1", "prompt", URLEncoder.encode("A linen apron on white, soft light",
+                            StandardCharsets.UTF_8), "costusd", "0.042", "thumbnail", thumbnail));
+            container.getBlobClient(thumbnail).upload(BinaryData.fromBytes(new byte[] {4, 5, 6}), true);
+        }
+        topics().send(Topics.IMAGES_AWAITING_REVIEW, String.valueOf(id), image);
+        writeStatus(new ProductStatus(id, requestId, 1, State.AWAITING_REVIEW, null, blobName, "blob-uploader",
+                Instant.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending.image(id)
+                .map(waiting -> requestId.equals(waiting.request().requestId())).orElse(false));
+        return image;
+    }
+
+    private void writeStatus(ProductStatus status) {
+        topics().send(Topics.IMAGE_STATUS, String.valueOf(status.productId()), status);
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses.latest(status.productId())
+                .map(known -> known.state() == status.state() && status.requestId().equals(known.requestId()))
+                .orElse(false));
+    }
+
+    private static long productId(StoredImage image) {
+        return image.request().product().id();
+    }
+
+    private static List<ReviewDecision> decisions(long productId) {
+        return topics().values(Topics.REVIEW_DECISIONS, String.valueOf(productId), new ReviewDecisionDeserializer());
+    }
+}

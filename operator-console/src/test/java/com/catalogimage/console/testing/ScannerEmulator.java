@@ -1,0 +1,164 @@
+package com.catalogimage.console.testing;
+
+import com.catalogimage.localstack.http.JsonHttpServer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The product-scanner's operators' API as the console calls it, for the console's tests: the local stack has no scanner
+ * emulator, the real scanner cannot run inside the console's test application, and the console must not depend on the
+ * scanner module, so this answers its documented paths with its documented shapes (copied, product-scanner/README.md):
+ * {@code GET /dead-letters}, {@code POST /dead-letters/replay}, {@code POST /products/{id}/request-again},
+ * {@code GET /scans/latest}. Every call needs the key ({@code X-API-Key}), as the scanner's do. It records what it was
+ * sent; the tests assert on that, never on the emulator's own answers.
+ */
+public final class ScannerEmulator implements AutoCloseable {
+
+    public static final String KEY = "test-operator-key";
+
+    /** One call as received. */
+    public record Call(String method, String path, Map<String, String> query, Map<String, Object> body) {
+    }
+
+    private final JsonHttpServer server = new JsonHttpServer("scanner-emulator", 0, 4);
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Object>> deadLetters = new CopyOnWriteArrayList<>();
+    private final Map<Long, Integer> requestAgainStatus = new ConcurrentHashMap<>();
+
+    public ScannerEmulator() {
+        server.route("/dead-letters", this::deadLetters);
+        server.route("/products/", this::requestAgain);
+        server.route("/scans/latest", exchange -> JsonHttpServer.sendJson(exchange, 404, Map.of("message", "no scan yet")));
+    }
+
+    public ScannerEmulator start() {
+        server.start();
+        return this;
+    }
+
+    public String url() {
+        return server.baseUri().toString();
+    }
+
+    /** A dead letter the listing shows (fields as the scanner's {@code DeadLetter}). */
+    public void addDeadLetter(String id, long productId, String reason, String stage, String productName) {
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("id", id);
+        letter.put("productId", productId);
+        letter.put("requestId", "r-" + id);
+        letter.put("stage", stage);
+        letter.put("reason", reason);
+        letter.put("cause", "a cause for " + id);
+        letter.put("attempts", 1);
+        letter.put("timestamp", "2026-12-01T10:00:00Z");
+        letter.put("originalTopic", "image-requests");
+        letter.put("valueType", "ImageRequest");
+        letter.put("productName", productName);
+        letter.put("requestAttempt", 1);
+        letter.put("replayed", false);
+        deadLetters.add(0, letter);
+    }
+
+    /** The status the next request again of this product answers (200 unless set). */
+    public void answerRequestAgain(long productId, int status) {
+        requestAgainStatus.put(productId, status);
+    }
+
+    public List<Call> calls(String method, String pathPrefix) {
+        return calls.stream().filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix)).toList();
+    }
+
+    public void reset() {
+        calls.clear();
+        deadLetters.clear();
+        requestAgainStatus.clear();
+    }
+
+    private boolean authorised(HttpExchange exchange) throws IOException {
+        if (KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
+            return true;
+        }
+        JsonHttpServer.send(exchange, 401, null, null);
+        return false;
+    }
+
+    private Call record(HttpExchange exchange) throws IOException {
+        byte[] raw = JsonHttpServer.readBody(exchange);
+        Map<String, Object> body = raw.length == 0 ? Map.of()
+                : JsonHttpServer.JSON.readValue(raw, new TypeReference<Map<String, Object>>() { });
+        Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), JsonHttpServer.query(exchange),
+                body);
+        calls.add(call);
+        return call;
+    }
+
+    private void deadLetters(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        Call call = record(exchange);
+        if (call.method().equals("GET") && call.path().equals("/dead-letters")) {
+            JsonHttpServer.sendJson(exchange, 200, Map.of("total", deadLetters.size(), "returned", deadLetters.size(),
+                    "deadLetters", deadLetters));
+        } else if (call.method().equals("POST") && call.path().equals("/dead-letters/replay")) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            int replayed = 0;
+            int refused = 0;
+            @SuppressWarnings("unchecked")
+            List<String> ids = (List<String>) call.body().getOrDefault("ids", List.of());
+            for (String id : ids) {
+                Map<String, Object> letter = deadLetters.stream().filter(l -> id.equals(l.get("id"))).findFirst().orElse(null);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("id", id);
+                if (letter == null) {
+                    result.put("outcome", "REFUSED");
+                    result.put("reason", "no such dead letter");
+                    refused++;
+                } else {
+                    result.put("productId", letter.get("productId"));
+                    result.put("outcome", "REPLAYED");
+                    result.put("requestId", "replay-" + id);
+                    replayed++;
+                }
+                results.add(result);
+            }
+            JsonHttpServer.sendJson(exchange, 200, Map.of("replayed", replayed, "alreadyReplayed", 0, "refused", refused,
+                    "failed", 0, "results", results));
+        } else {
+            JsonHttpServer.sendJson(exchange, 404, Map.of("message", "not found"));
+        }
+    }
+
+    private void requestAgain(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        Call call = record(exchange);
+        String[] parts = call.path().split("/");
+        if (!call.method().equals("POST") || parts.length != 4 || !parts[3].equals("request-again")) {
+            JsonHttpServer.sendJson(exchange, 404, Map.of("message", "not found"));
+            return;
+        }
+        long productId = Long.parseLong(parts[2]);
+        int status = requestAgainStatus.getOrDefault(productId, 200);
+        if (status == 200) {
+            JsonHttpServer.sendJson(exchange, 200, Map.of("productId", productId, "requestId", UUID.randomUUID().toString(),
+                    "attempt", 2));
+        } else {
+            JsonHttpServer.sendJson(exchange, status, Map.of("message", "product " + productId + " is COMPLETED"));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
