@@ -48,6 +48,11 @@ public record RunReport(Duration elapsed, Map<State, Integer> byState, Map<Reaso
                 runner.board().eventsSince(), runner.board().costSince(), withImage, catalog.names().size(), example, model);
     }
 
+    /** A state as the report names it: waiting for a reviewer is not an outcome yet, and reads as such. */
+    static String label(State state) {
+        return state == State.AWAITING_REVIEW ? "awaiting review" : state.name();
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append("== Run report (").append(elapsed.toSeconds()).append(" s) ==\n");
@@ -56,7 +61,7 @@ public record RunReport(Duration elapsed, Map<State, Integer> byState, Map<Reaso
                         .map(entry -> entry.getKey().name().toLowerCase().replace('_', '-') + " " + entry.getValue())
                         .collect(Collectors.joining(", "))).append('\n');
         out.append("Every product the pipeline has handled, by outcome:\n");
-        byState.forEach((state, count) -> out.append(String.format("  %-14s %5d%n", state, count)));
+        byState.forEach((state, count) -> out.append(String.format("  %-15s %5d%n", label(state), count)));
         byReason.forEach((reason, products) -> {
             out.append(String.format("  %-20s %3d:%n", reason, products.size()));
             products.forEach(product -> out.append("      ").append(product).append('\n'));

@@ -76,9 +76,18 @@ public final class StatusBoard implements AutoCloseable {
         return costSince.get();
     }
 
-    /** Products requested and not yet in a final state. */
+    /**
+     * Products requested and not yet in a final state, those waiting for a reviewer left out: they may wait for days
+     * and move only when a person decides ({@link #awaitingReview()}).
+     */
     public long inFlight() {
-        return latest().values().stream().filter(status -> !status.state().isFinal()).count();
+        return latest().values().stream()
+                .filter(status -> !status.state().isFinal() && status.state() != State.AWAITING_REVIEW).count();
+    }
+
+    /** Products whose image waits for a reviewer (REVIEW_MODE=manual). */
+    public long awaitingReview() {
+        return latest().values().stream().filter(status -> status.state() == State.AWAITING_REVIEW).count();
     }
 
     @Override

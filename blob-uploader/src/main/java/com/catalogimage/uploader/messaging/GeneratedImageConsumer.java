@@ -8,6 +8,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.messaging.failure.FailurePolicy;
 import com.catalogimage.messaging.order.KeyLocks;
+import com.catalogimage.messaging.status.StatusMemory;
 import com.catalogimage.uploader.config.UploaderConfig;
 import com.catalogimage.messaging.tracing.TracedRecord;
 import com.catalogimage.uploader.service.BlobNamer;
@@ -16,12 +17,14 @@ import com.catalogimage.uploader.service.ImageStore;
 import com.catalogimage.uploader.service.ImageStore.Outcome;
 import com.catalogimage.uploader.service.ImageStore.Where;
 import com.catalogimage.uploader.service.ImageValidator;
+import com.catalogimage.uploader.service.ReviewAction;
 import com.catalogimage.uploader.service.StorageFailures;
 import com.catalogimage.uploader.service.Thumbnails;
 import com.catalogimage.uploader.service.UploadMetrics;
 import com.catalogimage.uploader.service.VerifiedImage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,6 +41,8 @@ import static com.catalogimage.uploader.messaging.UploaderMessaging.STAGE;
 public class GeneratedImageConsumer {
 
     private static final Logger LOG = Logger.getLogger(GeneratedImageConsumer.class);
+    /** Longest a manual-mode image waits for the status memory to be read at start. */
+    private static final Duration MEMORY_WAIT = Duration.ofSeconds(60);
 
     private final ImageValidator validator;
     private final BlobNamer namer;
@@ -46,11 +51,13 @@ public class GeneratedImageConsumer {
     private final UploadMetrics metrics;
     private final FailurePolicy policy;
     private final KeyLocks products;
+    private final StatusMemory memory;
     private final boolean manual;
 
     public GeneratedImageConsumer(ImageValidator validator, BlobNamer namer, ImageStore store,
             StoredImagePublisher publisher, UploadMetrics metrics, FailurePolicy policy, KeyLocks products,
-            UploaderConfig config) {
+            StatusMemory memory, UploaderConfig config) {
+        this.memory = memory;
         this.validator = validator;
         this.namer = namer;
         this.store = store;
@@ -78,6 +85,12 @@ public class GeneratedImageConsumer {
         }
         ImageRequest request = generated.request();
         try (KeyLocks.Held held = products.lock(request.product().id())) {
+            if (manual && alreadyDecided(request)) {
+                LOG.infof("Product %d: image of request %s delivered again after a reviewer decided on it; not put up "
+                        + "for review again", request.product().id(), request.requestId());
+                metrics.outcome("already-decided");
+                return message.ack();
+            }
             metrics.received(generated.image());
             VerifiedImage image = validator.validate(generated.image(), generated.contentType(), generated.size());
             BlobName name = namer.name(request.product(), image);
@@ -110,6 +123,28 @@ public class GeneratedImageConsumer {
             metrics.outcome(outcome(failureClass));
             return policy.fail(message, request, failureClass, StorageFailures.detail(e), () -> store(message));
         }
+    }
+
+    /**
+     * Asks the status memory, once it has read the topic to where it stood at start: a redelivery comes right after a
+     * restart, when a half-read memory would not know the decision yet. Waiting holds this worker, not the partition's
+     * other records for long: the topic is read in seconds. Not read within {@link #MEMORY_WAIT}: a transient failure.
+     */
+    private boolean alreadyDecided(ImageRequest request) {
+        long deadline = System.nanoTime() + MEMORY_WAIT.toNanos();
+        while (!memory.caughtUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("image-status is not read to its end yet (" + memory.behind()
+                        + " records to go): whether a reviewer decided is not known");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading image-status", e);
+            }
+        }
+        return ReviewAction.alreadyDecided(memory.latest(request.product().id()), request.requestId());
     }
 
     private static StoredImage storedImage(GeneratedImage generated, VerifiedImage image, BlobName name, String url,

@@ -20,6 +20,7 @@ import com.catalogimage.uploader.service.ImageStore.Where;
 import com.catalogimage.uploader.service.ReviewAction;
 import com.catalogimage.uploader.service.StorageFailures;
 import com.catalogimage.uploader.service.Thumbnails;
+import com.catalogimage.uploader.service.UploadMetrics;
 import com.catalogimage.uploader.service.VerifiedImage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,11 @@ public class ReviewDecisionConsumer {
     private final StoredImagePublisher publisher;
     private final KeyLocks products;
     private final ReviewChannel channel;
+    private final UploadMetrics metrics;
 
     public ReviewDecisionConsumer(StatusMemory memory, ImageStore store, StoredImagePublisher publisher,
-            KeyLocks products, ReviewChannel channel) {
+            KeyLocks products, ReviewChannel channel, UploadMetrics metrics) {
+        this.metrics = metrics;
         this.memory = memory;
         this.store = store;
         this.publisher = publisher;
@@ -65,12 +68,14 @@ public class ReviewDecisionConsumer {
         ReviewDecision decision = message.getPayload();
         Optional<String> malformed = ReviewAction.malformed(decision);
         if (malformed.isPresent()) {
+            metrics.decision("poison");
             return channel.policy().poison(message, decision == null ? null : malformed.get());
         }
         ImageRequest request = decision.image().request();
         try (KeyLocks.Held held = products.lock(decision.productId())) {
             Optional<ProductStatus> latest = memory.latest(decision.productId());
-            switch (ReviewAction.decide(latest, decision)) {
+            ReviewAction action = ReviewAction.decide(latest, decision);
+            switch (action) {
                 case STALE -> LOG.infof("Product %d: decision %s (%s by %s) on request %s is stale, nothing done: %s",
                         decision.productId(), decision.decisionId(), decision.verdict(), decision.reviewer(),
                         request.requestId(), ReviewAction.staleBecause(latest));
@@ -84,10 +89,18 @@ public class ReviewDecisionConsumer {
                 case NOTHING -> LOG.infof("Product %d: image %s to be generated again (asked by %s); the console asks "
                         + "the scanner", decision.productId(), decision.image().blobName(), decision.reviewer());
             }
+            metrics.decision(switch (action) {
+                case PUBLISH -> "published";
+                case REJECT -> "rejected";
+                case NOTHING -> "regenerate";
+                case STALE -> "stale";
+            });
             return message.ack();
         } catch (ApprovedImageGone e) {
+            metrics.decision("poison");
             return channel.policy().poison(message, e.getMessage());
         } catch (RuntimeException e) {
+            metrics.decision("held");
             FailureClass failureClass = StorageFailures.classify(e);
             // Storage down, throttled or refusing us: the decision is held and the channel paused until the probe passes.
             return channel.pause().holdUntilResumed(failureClass, StorageFailures.detail(e), () -> decide(message));
@@ -98,7 +111,7 @@ public class ReviewDecisionConsumer {
         StoredImage pending = decision.image();
         String name = pending.blobName();
         Blob image = download(name, decision);
-        if (pending.sha256() != null && !pending.sha256().equals(BlobNamer.sha256(image.bytes()))) {
+        if (!BlobNamer.sha256(image.bytes()).equals(pending.sha256())) {
             throw new ApprovedImageGone("the review container's " + name + " is not the image approved (sha-256 differs)");
         }
         String thumbnail = BlobNamer.thumbnailName(name);

@@ -22,11 +22,17 @@ public enum ReviewAction {
     /** Logged and acknowledged; nothing written. */
     STALE;
 
-    /** {@code decision} is well formed: it has an image with a request, and a verdict. */
+    /**
+     * {@code decision} is well formed: it has an image with a request, and a verdict. The AWAITING_REVIEW status names
+     * the blob put up for review (its detail): a decision naming another blob is stale too, so a console bug cannot
+     * publish an image nobody was shown.
+     */
     public static ReviewAction decide(Optional<ProductStatus> latest, ReviewDecision decision) {
         String requestId = decision.image().request().requestId();
+        String blobName = decision.image().blobName();
         boolean awaiting = latest.filter(status -> status.state() == State.AWAITING_REVIEW)
-                .filter(status -> requestId != null && requestId.equals(status.requestId())).isPresent();
+                .filter(status -> requestId != null && requestId.equals(status.requestId()))
+                .filter(status -> status.detail() == null || status.detail().equals(blobName)).isPresent();
         if (!awaiting) {
             return STALE;
         }
@@ -35,6 +41,17 @@ public enum ReviewAction {
             case REJECT -> REJECT;
             case REGENERATE -> NOTHING;
         };
+    }
+
+    /**
+     * Whether a reviewer has already decided on this request's image: its latest status moved on from AWAITING_REVIEW
+     * (approved: STORED, COMPLETED; rejected: SKIPPED). A generated image delivered again (a crash before its offset
+     * was committed) must then not be put up for review again.
+     */
+    public static boolean alreadyDecided(Optional<ProductStatus> latest, String requestId) {
+        return latest.filter(status -> requestId != null && requestId.equals(status.requestId()))
+                .filter(status -> status.state() == State.STORED || status.state() == State.COMPLETED
+                        || status.state() == State.SKIPPED).isPresent();
     }
 
     /** Why a decision is stale, for the log line. */

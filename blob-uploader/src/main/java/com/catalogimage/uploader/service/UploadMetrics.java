@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
 /**
- * {@code uploader.images{outcome}}, {@code uploader.upload.duration} and {@code uploader.image.bytes}. Created at startup
+ * {@code uploader.images{outcome}}, {@code uploader.review.decisions{outcome}}, {@code uploader.upload.duration} and {@code uploader.image.bytes}. Created at startup
  * so the meters are exported before the first image arrives.
  */
 @Startup
@@ -33,6 +33,11 @@ public class UploadMetrics {
     /** Counts an image by what became of it: stored, already-stored, invalid or failed. */
     public void outcome(String outcome) {
         registry.counter("uploader.images", "outcome", outcome).increment();
+    }
+
+    /** Counts a reviewer's decision by what it did: published, rejected, regenerate, stale, held or poison. */
+    public void decision(String outcome) {
+        registry.counter("uploader.review.decisions", "outcome", outcome).increment();
     }
 
     public void received(byte[] image) {

@@ -84,10 +84,32 @@ class GeneratedImageConsumerTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
 
+        String thumbnail = stored.blobName().replace(".png", ".thumb.jpg");
         assertThat(container.getBlobClient(stored.blobName()).getProperties().getMetadata())
                 .containsEntry("productid", String.valueOf(id))
                 .containsEntry("requestid", generated.request().requestId())
-                .containsEntry("model", "gpt-image-1-mini");
+                .containsEntry("attempt", "1")
+                .containsEntry("model", "gpt-image-1-mini")
+                .containsEntry("productname", "Kids+Dinosaur+Pajamas")
+                .containsEntry("category", "Apparel")
+                .containsEntry("size", "1024x1024")
+                .containsEntry("quality", "low")
+                .containsEntry("costusd", "0.005")
+                .containsEntry("generatedat", generated.generatedAt().toString())
+                .containsEntry("thumbnail", thumbnail);
+
+        // The thumbnail beside it, public like the image: a JPEG whose longest edge is 256 pixels.
+        HttpResponse<byte[]> small = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stored.url().replace(".png", ".thumb.jpg"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        java.awt.image.BufferedImage pixels = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(small.body()));
+        assertThat(pixels.getWidth()).isEqualTo(256);
+        assertThat(pixels.getHeight()).isEqualTo(256);
+        assertThat(container.getBlobClient(thumbnail).getProperties().getMetadata())
+                .containsEntry("productid", String.valueOf(id))
+                .containsEntry("thumbnailof", stored.blobName());
 
         ProductStatus status = await().atMost(PATIENCE)
                 .until(() -> statuses(id), list -> !list.isEmpty()).get(0);
@@ -112,7 +134,8 @@ class GeneratedImageConsumerTest {
         List<StoredImage> stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> list.size() == 2);
         assertThat(stored.get(1).url()).isEqualTo(stored.get(0).url());
         assertThat(container.listBlobs(new ListBlobsOptions().setPrefix("images/" + id + "-"), null).stream()
-                .map(BlobItem::getName)).containsExactly(stored.get(0).blobName());
+                .map(BlobItem::getName)).containsExactlyInAnyOrder(stored.get(0).blobName(),
+                        stored.get(0).blobName().replace(".png", ".thumb.jpg"));
         assertThat(alreadyStoredCount()).isEqualTo(alreadyStoredBefore + 1);
         await().atMost(PATIENCE).until(() -> statuses(id).size() == 2);
     }

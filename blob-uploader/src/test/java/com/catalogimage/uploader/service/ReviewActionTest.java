@@ -45,6 +45,25 @@ class ReviewActionTest {
     }
 
     @Test
+    void aDecisionNamingAnotherBlobThanTheOnePutUpForReviewIsStale() {
+        Optional<ProductStatus> awaiting = Optional.of(new ProductStatus(7, "req-1", 1, State.AWAITING_REVIEW, null,
+                "images/7-jeans-ffffffffffff.png", "blob-uploader", AT, null));
+
+        assertThat(ReviewAction.decide(awaiting, decision(Verdict.APPROVE, "req-1"))).isEqualTo(ReviewAction.STALE);
+    }
+
+    @Test
+    void anImageIsAlreadyDecidedOnceItsRequestMovedOnFromReview() {
+        assertThat(ReviewAction.alreadyDecided(status(State.STORED, "req-1"), "req-1")).isTrue();
+        assertThat(ReviewAction.alreadyDecided(status(State.COMPLETED, "req-1"), "req-1")).isTrue();
+        assertThat(ReviewAction.alreadyDecided(status(State.SKIPPED, "req-1"), "req-1")).isTrue();
+        assertThat(ReviewAction.alreadyDecided(status(State.AWAITING_REVIEW, "req-1"), "req-1")).isFalse();
+        assertThat(ReviewAction.alreadyDecided(status(State.GENERATED, "req-1"), "req-1")).isFalse();
+        assertThat(ReviewAction.alreadyDecided(status(State.COMPLETED, "req-0"), "req-1")).isFalse();
+        assertThat(ReviewAction.alreadyDecided(Optional.empty(), "req-1")).isFalse();
+    }
+
+    @Test
     void aDecisionOnAProductWithoutAnyStatusIsStale() {
         assertThat(ReviewAction.decide(Optional.empty(), decision(Verdict.APPROVE, "req-1"))).isEqualTo(ReviewAction.STALE);
         assertThat(ReviewAction.staleBecause(Optional.empty())).isEqualTo("no status of the product is known");
@@ -79,7 +98,8 @@ class ReviewActionTest {
     }
 
     private static Optional<ProductStatus> status(State state, String requestId) {
-        return Optional.of(new ProductStatus(7, requestId, 1, state, null, null, "blob-uploader", AT, null));
+        return Optional.of(new ProductStatus(7, requestId, 1, state, null,
+                state == State.AWAITING_REVIEW ? "images/7-jeans-0123456789ab.png" : null, "blob-uploader", AT, null));
     }
 
     private static ReviewDecision decision(Verdict verdict, String requestId) {
