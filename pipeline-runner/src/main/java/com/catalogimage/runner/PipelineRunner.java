@@ -271,17 +271,6 @@ public final class PipelineRunner implements AutoCloseable {
         return viewerPassword;
     }
 
-    /** Products whose latest status is AWAITING_REVIEW: settled for this run until a reviewer decides. */
-    public long awaitingReview() {
-        return board.latest().values().stream().filter(status -> status.state() == State.AWAITING_REVIEW).count();
-    }
-
-    /** Products requested and neither final nor waiting for a reviewer: work the pipeline still has to do. */
-    long unsettled() {
-        return board.latest().values().stream()
-                .filter(status -> !status.state().isFinal() && status.state() != State.AWAITING_REVIEW).count();
-    }
-
     /** Asks the scanner for a scan now and returns its report. */
     public JsonNode scanNow() {
         return operator("POST", "/scans", null, 200);
@@ -317,8 +306,8 @@ public final class PipelineRunner implements AutoCloseable {
 
     /**
      * Waits until the catalog is drained: a scan finds nothing to request and nothing in flight. Scans are asked for
-     * only when the board shows nothing in flight, so a busy pipeline is not disturbed. A product awaiting review counts
-     * as settled: only a person moves it on (the scanner does not count it in flight either).
+     * only when the board shows nothing in flight, so a busy pipeline is not disturbed. A product awaiting review is not
+     * in flight: only a person moves it on (the scanner does not count it in flight either).
      */
     public boolean awaitDrained(Duration timeout, Consumer<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -328,7 +317,7 @@ public final class PipelineRunner implements AutoCloseable {
                 progress.accept(progressLine());
                 nextLine = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             }
-            if (unsettled() == 0) {
+            if (board.inFlight() == 0) {
                 JsonNode scan = scanNow();
                 if (scan.path("requested").asInt() == 0 && scan.path("alreadyInFlight").asInt() == 0) {
                     progress.accept(progressLine());
@@ -347,14 +336,14 @@ public final class PipelineRunner implements AutoCloseable {
                 events.getOrDefault(State.REQUESTED, 0), events.getOrDefault(State.GENERATED, 0),
                 events.getOrDefault(State.STORED, 0), events.getOrDefault(State.COMPLETED, 0),
                 events.getOrDefault(State.SKIPPED, 0), events.getOrDefault(State.DEAD_LETTERED, 0), board.inFlight())
-                + (options.reviewMode().equals("manual") ? " | awaiting review " + awaitingReview() : "");
+                + (options.reviewMode().equals("manual") ? " | awaiting review " + board.awaitingReview() : "");
     }
 
     /**
      * With manual review, how many products wait for a reviewer and where to decide on them; empty when none waits.
      */
     public java.util.Optional<String> reviewLine() {
-        long waiting = awaitingReview();
+        long waiting = board.awaitingReview();
         if (waiting == 0) {
             return java.util.Optional.empty();
         }

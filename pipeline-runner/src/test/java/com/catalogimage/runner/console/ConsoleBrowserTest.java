@@ -80,7 +80,7 @@ class ConsoleBrowserTest {
         runner.services().awaitReady(Duration.ofMinutes(3));
         boolean settled = runner.awaitDrained(Duration.ofMinutes(5), line -> System.out.println("[console] " + line));
         assertThat(settled).as("every product final or awaiting review").isTrue();
-        assertThat(runner.awaitingReview()).as("products awaiting review").isPositive();
+        assertThat(runner.board().awaitingReview()).as("products awaiting review").isPositive();
         console = runner.services().url(Service.OPERATOR_CONSOLE);
         browser = chromium();
     }
