@@ -138,6 +138,13 @@ public interface ConsoleConfig {
         @WithDefault("60s")
         Duration refresh();
 
+        /**
+         * The least time between two listings asked for by new statuses: a busy run stores an image every few seconds,
+         * and each listing reads every blob of both containers.
+         */
+        @WithDefault("5s")
+        Duration minGap();
+
         /** Cards per page. */
         @WithDefault("60")
         int pageSize();

@@ -59,8 +59,9 @@ public class OverviewResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         AtomicReference<OverviewService.Overview> last = new AtomicReference<>();
         AtomicLong lastSent = new AtomicLong();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(LOOK)
-                .onOverflow().drop()
+        // The first event at once (ticks start one period late), then a look every LOOK.
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L),
+                        Multi.createFrom().ticks().every(LOOK).onOverflow().drop())
                 .map(tick -> overview.current())
                 .filter(figures -> {
                     long now = System.nanoTime();

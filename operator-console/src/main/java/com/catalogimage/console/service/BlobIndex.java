@@ -6,6 +6,7 @@ import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.catalogimage.console.client.BlobStorage;
+import com.catalogimage.console.config.ConsoleConfig;
 import com.catalogimage.console.messaging.ConsoleStatus;
 import com.catalogimage.contracts.ProductStatus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -60,9 +61,12 @@ public class BlobIndex {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private final Duration minGap;
+    private volatile long lastListed;
 
-    public BlobIndex(BlobStorage storage, ConsoleStatus status) {
+    public BlobIndex(BlobStorage storage, ConsoleStatus status, ConsoleConfig config) {
         this.storage = storage;
+        this.minGap = config.gallery().minGap();
         status.addListener(entry -> {
             ProductStatus.State state = entry.status().state();
             if (state == ProductStatus.State.STORED || state == ProductStatus.State.AWAITING_REVIEW) {
@@ -95,7 +99,8 @@ public class BlobIndex {
         if (pending.compareAndSet(false, true)) {
             try {
                 lister.execute(() -> {
-                    pending.set(false);
+                    waitForGap();
+                    pending.set(false); // asks from now on need a listing after this one
                     refresh();
                 });
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -104,9 +109,25 @@ public class BlobIndex {
         }
     }
 
+    /**
+     * A listing of thousands of blobs takes a while: during a busy run (a STORED status every few seconds) listings
+     * wait {@code console.gallery.min-gap} after the previous one, and the asks made meanwhile share the next.
+     */
+    private void waitForGap() {
+        long wait = lastListed + minGap.toNanos() - System.nanoTime();
+        if (lastListed != 0 && wait > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Lists both containers now (on the caller's thread). */
     public Snapshot refresh() {
         long started = System.nanoTime();
+        lastListed = started;
         try {
             List<GalleryImage> images = new ArrayList<>();
             images.addAll(list(storage.publicContainer(), GalleryImage.Location.PUBLIC));
