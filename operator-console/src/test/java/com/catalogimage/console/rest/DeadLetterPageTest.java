@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import com.catalogimage.console.testing.ConsoleSession;
-import com.catalogimage.console.testing.ScannerEmulator;
-import com.catalogimage.console.testing.ScannerEmulatorTestResource;
+import com.catalogimage.console.support.ConsoleSession;
+import com.catalogimage.console.support.ScannerEmulator;
+import com.catalogimage.console.support.ScannerEmulatorTestResource;
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;

@@ -7,13 +7,12 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.catalogimage.console.messaging.AwaitingReviewFollower;
 import com.catalogimage.console.messaging.ConsoleStatus;
-import com.catalogimage.console.testing.ConsoleSession;
-import com.catalogimage.console.testing.ScannerEmulator;
-import com.catalogimage.console.testing.ScannerEmulatorTestResource;
+import com.catalogimage.console.support.ConsoleSession;
+import com.catalogimage.console.support.Seed;
+import com.catalogimage.console.support.ScannerEmulator;
+import com.catalogimage.console.support.ScannerEmulatorTestResource;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
@@ -25,12 +24,10 @@ import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.ReviewDecisionDeserializer;
 import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
-import com.azure.core.util.BinaryData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +70,7 @@ class ReviewPageTest {
                 .body(containsString("&lt;b&gt;Bold&lt;/b&gt; Linen Apron"))
                 .body(not(containsString("<b>Bold</b>")))
                 .body(containsString("A linen apron on white, soft light"))
-                .body(containsString("products%2F" + productId(image) + "-item-0123456789ab.thumb.jpg?"))
+                .body(containsString(image.blobName().replace("/", "%2F").replace(".png", ".thumb.jpg?")))
                 .body(containsString("sp=r"))
                 // a viewer sees the queue without the action forms
                 .body(not(containsString("data-testid=\"approve\"")));
@@ -254,23 +251,11 @@ class ReviewPageTest {
         String requestId = "r-" + UUID.randomUUID();
         Product product = new Product(id, name, "A " + name.toLowerCase() + " for the test catalog.", 3, "Home", null);
         ImageRequest request = new ImageRequest(requestId, product, 1, null, ImageRequest.Origin.SCAN, Instant.now());
-        String blobName = "products/" + id + "-item-0123456789ab.png";
+        String blobName = withBlobs
+                ? Seed.image(Seed.REVIEW, id, name, "Home", "A linen apron on white, soft light", requestId, Instant.now())
+                : "images/" + id + "-item-0123456789ab.png";
         StoredImage image = new StoredImage(request, blobName, "http://127.0.0.1/devstoreaccount1/products-review/"
-                + blobName, "image/png", 68, "00", 1, 1, "gpt-image-1", Instant.now());
-        if (withBlobs) {
-            BlobContainerClient container = new BlobServiceClientBuilder()
-                    .connectionString(AzuriteTestResource.azurite().connectionString()).buildClient()
-                    .getBlobContainerClient("products-review");
-            if (!container.exists()) {
-                container.create();
-            }
-            String thumbnail = blobName.replace(".png", ".thumb.jpg");
-            container.getBlobClient(blobName).upload(BinaryData.fromBytes(new byte[] {1, 2, 3}), true);
-            container.getBlobClient(blobName).setMetadata(Map.of("productid", String.valueOf(id), "requestid", requestId,
-                    "model", "gpt-image-1", "prompt", URLEncoder.encode("A linen apron on white, soft light",
-                            StandardCharsets.UTF_8), "costusd", "0.042", "thumbnail", thumbnail));
-            container.getBlobClient(thumbnail).upload(BinaryData.fromBytes(new byte[] {4, 5, 6}), true);
-        }
+                + blobName, "image/png", 3, "00", 1, 1, "gpt-image-1", Instant.now());
         topics().send(Topics.IMAGES_AWAITING_REVIEW, String.valueOf(id), image);
         writeStatus(new ProductStatus(id, requestId, 1, State.AWAITING_REVIEW, null, blobName, "blob-uploader",
                 Instant.now(), null));

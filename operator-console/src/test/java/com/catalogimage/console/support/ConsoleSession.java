@@ -36,6 +36,11 @@ public final class ConsoleSession {
         return given().filter(cookies).redirects().follow(false);
     }
 
+    /** A form post with the CSRF token, as the pages' forms send it. */
+    public RequestSpecification form() {
+        return request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrfToken());
+    }
+
     /** The CSRF token a page gives this browser (its {@code <meta name="csrf-token">}). */
     public String csrfToken() {
         String page = request().get("/gallery").then().statusCode(200).extract().asString();

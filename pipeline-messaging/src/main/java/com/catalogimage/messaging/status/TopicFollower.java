@@ -58,7 +58,8 @@ public final class TopicFollower<V> implements AutoCloseable {
 
     /**
      * The connection settings (bootstrap servers, TLS, SASL) of a Quarkus service's Kafka configuration (the
-     * {@code default-kafka-broker} map), nothing of its channels' other settings: what a follower needs.
+     * {@code default-kafka-broker} map), nothing of its channels' other settings: what a plain consumer of its own needs.
+     * A new map, free to add to.
      */
     public static Map<String, Object> connection(Map<String, Object> kafka) {
         Map<String, Object> connection = new HashMap<>();

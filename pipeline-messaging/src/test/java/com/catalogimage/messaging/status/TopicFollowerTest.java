@@ -64,6 +64,15 @@ class TopicFollowerTest {
         }
     }
 
+    @Test
+    void aFollowerTakesTheConnectionSettingsOfAServiceAndNothingOfItsChannels() {
+        Map<String, Object> service = Map.of("bootstrap.servers", "kafka:9093", "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512", "ssl.truststore.location", "/etc/ca.p12", "group.id", "a-channel",
+                "auto.offset.reset", "latest");
+        assertThat(TopicFollower.connection(service)).containsOnlyKeys("bootstrap.servers", "security.protocol",
+                "sasl.mechanism", "ssl.truststore.location");
+    }
+
     private static Map<String, Object> producer() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     }

@@ -1,6 +1,7 @@
 package com.catalogimage.scanner.messaging;
 
 import com.catalogimage.contracts.Topics;
+import com.catalogimage.messaging.status.TopicFollower;
 import com.catalogimage.scanner.config.DeadLetterConfig;
 import com.catalogimage.scanner.messaging.DeadLetter;
 import io.smallrye.common.annotation.Identifier;
@@ -112,14 +113,8 @@ public class DeadLetterReader {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> consumer = new HashMap<>();
         // The connection settings of the channels (bootstrap servers, TLS, SASL), nothing else of theirs.
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) || key.startsWith("security.") || key.startsWith("ssl.")
-                    || key.startsWith("sasl.")) {
-                consumer.put(key, value);
-            }
-        });
+        Map<String, Object> consumer = TopicFollower.connection(kafkaConfig);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "product-scanner-dead-letters");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Dead letters from the uploader hold a whole image.

@@ -1,4 +1,4 @@
-package com.catalogimage.console.testing;
+package com.catalogimage.console.support;
 
 import com.catalogimage.localstack.http.JsonHttpServer;
 import com.fasterxml.jackson.core.type.TypeReference;

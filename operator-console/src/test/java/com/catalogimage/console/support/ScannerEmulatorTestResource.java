@@ -1,4 +1,4 @@
-package com.catalogimage.console.testing;
+package com.catalogimage.console.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
