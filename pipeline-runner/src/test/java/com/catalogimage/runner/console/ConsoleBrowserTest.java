@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -41,12 +42,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The operator console as a person uses it, in Debian's Chromium (headless, through Debian's chromedriver; decision
  * 0021), on one run of the sample catalog through the packaged services with {@code REVIEW_MODE=manual}: log in, the
  * overview's figures against the catalog, the gallery's thumbnails, approve, reject and regenerate, replay the jeans'
- * dead letter, what a viewer may not do, the CSRF check, product text shown as text. With
+ * dead letter, what a viewer may not do, the CSRF check, product text shown as text, the keyboard review. With
  * {@code -Dconsole.screenshots=true} it saves each page to docs/images/console-*.png (the README shows them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -285,6 +287,34 @@ class ConsoleBrowserTest {
         assertThat(post(browser, "/reviews/" + id + "/approve", Map.of("csrf-token", token + "x")).statusCode())
                 .as("a wrong token").isEqualTo(403);
         assertThat(runner.board().latest().get(id).state()).isEqualTo(State.AWAITING_REVIEW);
+    }
+
+    @Test
+    @Order(10)
+    void theQueueIsReviewedFromTheKeyboard() throws Exception {
+        browser.get(console + "/reviews");
+        List<WebElement> items = testIds("review-item");
+        assertThat(items).hasSizeGreaterThanOrEqualTo(2);
+        String first = items.get(0).getDomAttribute("data-product-id");
+        String second = items.get(1).getDomAttribute("data-product-id");
+        Actions keys = new Actions(browser);
+        keys.sendKeys("j").perform();
+        assertThat(focusedProduct()).as("j: the first item").isEqualTo(first);
+        keys.sendKeys("j").perform();
+        assertThat(focusedProduct()).as("j: the next item").isEqualTo(second);
+        keys.sendKeys("k").perform();
+        assertThat(focusedProduct()).as("k: the previous item").isEqualTo(first);
+        keys.sendKeys("g").perform();
+        assertThat(js("return document.activeElement.name + ' ' + document.activeElement.closest("
+                + "'[data-testid=\"review-item\"]').dataset.productId;")).as("g: the item's regenerate prompt")
+                .isEqualTo("prompt " + first);
+        keys.sendKeys(Keys.ESCAPE).sendKeys("a").perform();
+        awaitCompletedInCatalog(Long.parseLong(first));
+    }
+
+    private static String focusedProduct() {
+        return (String) js("const item = document.activeElement.closest('[data-testid=\"review-item\"]');"
+                + " return item ? item.dataset.productId : null;");
     }
 
     // --- steps ----------------------------------------------------------------------------------------------------
