@@ -80,6 +80,17 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void anActionStillGetsItsFormFieldsAfterTheCheck() {
+        ConsoleSession operator = ConsoleSession.operator();
+        String token = operator.csrfToken();
+
+        operator.request().formParam("csrf-token", token).formParam("note", "blurry <b>label</b>")
+                .formParam("ids", "0-12").formParam("ids", "3-4").post("/test-only/echo").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("blurry <b>label</b>|0-12,3-4"));
+        operator.request().formParam("note", "no token").post("/test-only/echo").then().statusCode(403);
+    }
+
+    @Test
     void theTokenOfAnotherBrowserDoesNotCount() {
         String someoneElses = ConsoleSession.viewer().csrfToken();
         ConsoleSession operator = ConsoleSession.operator();

@@ -12,7 +12,10 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A user whose password is not set cannot log in, with any password, the empty one included. */
+/**
+ * A user whose password is not set cannot log in, with any password, the empty one included; and a console without the
+ * scanner's key still starts and shows its pages (the scanner then answers 401 and the figures wait for a scan).
+ */
 @QuarkusTest
 @TestProfile(UnsetPasswordTest.ViewerPasswordUnset.class)
 @WithTestResource(KafkaTestResource.class)
@@ -23,7 +26,8 @@ class UnsetPasswordTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // As application.properties has it with CONSOLE_VIEWER_PASSWORD unset.
-            return Map.of("quarkus.security.users.embedded.users.viewer", "${console-generated.viewer-password}");
+            return Map.of("quarkus.security.users.embedded.users.viewer", "${console-generated.viewer-password}",
+                    "console.scanner-api-key", "");
         }
     }
 
@@ -39,11 +43,14 @@ class UnsetPasswordTest {
     }
 
     @Test
-    void theOperatorWithAPasswordStillCan() {
+    void theOperatorWithAPasswordStillCanAndSeesThePagesWithoutAScannerKey() {
         given().redirects().follow(false)
                 .formParam("j_username", "operator").formParam("j_password", "test-operator-password")
                 .when().post("/j_security_check").then()
                 .statusCode(302)
                 .header("Location", org.hamcrest.Matchers.not(containsString("error")));
+        com.catalogimage.console.support.ConsoleSession operator = com.catalogimage.console.support.ConsoleSession.operator();
+        operator.request().get("/").then().statusCode(200).body(containsString("data-testid=\"eta\""));
+        operator.request().get("/products/1").then().statusCode(404);
     }
 }
