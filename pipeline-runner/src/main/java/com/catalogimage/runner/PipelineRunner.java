@@ -127,6 +127,8 @@ public final class PipelineRunner implements AutoCloseable {
      */
     private Map<String, String> consoleEnvironment(Map<Service, Integer> ports, Map<String, String> shared) {
         Map<String, String> env = new HashMap<>();
+        // Its prod profile reads the port from CONSOLE_PORT, which outranks QUARKUS_HTTP_PORT there: set both.
+        env.put("CONSOLE_PORT", String.valueOf(ports.get(Service.OPERATOR_CONSOLE)));
         env.put("SCANNER_URL", "http://127.0.0.1:" + ports.get(Service.PRODUCT_SCANNER));
         env.put("GENERATOR_URL", "http://127.0.0.1:" + ports.get(Service.IMAGE_GENERATOR));
         env.put("UPLOADER_URL", "http://127.0.0.1:" + ports.get(Service.BLOB_UPLOADER));
