@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the service's configuration consumes, produces and dead-letters (derived from its application.properties), the
  * services logging in as that user over the cluster's SCRAM-SHA-512 TLS listener, a cluster that keeps acks=all writes
  * through the loss of a node, KEDA with a login of its own, and NetworkPolicies that leave each service DNS, Kafka
- * and its dependency.
+ * and its dependency, and let the console reach every stage.
  */
 class KafkaSecurityTest {
 
@@ -301,15 +301,63 @@ class KafkaSecurityTest {
                 }
                 policy.getSpec().getIngress().forEach(rule -> {
                     boolean metrics = rule.getFrom().stream().allMatch(KafkaSecurityTest::fromMonitoring);
-                    boolean operators = service.name().equals("product-scanner") && rule.getPorts().stream()
+                    boolean console = rule.getFrom().stream().allMatch(peer -> fromPods(peer, CONSOLE));
+                    boolean operators = OPERATOR_FACING.contains(service.name()) && rule.getPorts().stream()
                             .allMatch(port -> toHttpPort(port, service));
-                    assertThat(metrics || operators).as(what + ": ingress " + policy.getMetadata().getName()
-                            + " is neither metrics scraping nor the scanner's operators' API").isTrue();
+                    assertThat(metrics || console || operators).as(what + ": ingress " + policy.getMetadata().getName()
+                            + " is neither metrics scraping, nor the console, nor the scanner's or the console's"
+                            + " operators' access").isTrue();
                     assertThat(rule.getPorts()).as(what + ": ingress only to the HTTP port")
                             .allMatch(port -> toHttpPort(port, service)).isNotEmpty();
                 });
             }
         }
+    }
+
+    /**
+     * The console reads every stage's readiness and metrics and calls the scanner's operators' API: in every tree its
+     * egress reaches each stage's HTTP port and each stage lets it in.
+     */
+    @ParameterizedTest
+    @MethodSource("trees")
+    void theConsoleReachesEveryStagesHttpPortAndEachStageLetsItIn(String tree) {
+        Manifests m = Manifests.load(tree);
+        Map<String, String> consolePod = m.deployment(CONSOLE).getSpec().getTemplate().getMetadata().getLabels();
+        List<NetworkPolicy> fromConsole = m.networkPolicies().stream()
+                .filter(p -> selects(p.getSpec().getPodSelector(), consolePod))
+                .filter(p -> p.getSpec().getPolicyTypes().contains("Egress") && p.getSpec().getEgress() != null).toList();
+        for (ServiceConfig service : ServiceConfig.all()) {
+            if (service.name().equals(CONSOLE)) {
+                continue;
+            }
+            String what = tree + " " + CONSOLE + " -> " + service.name();
+            Map<String, String> pod = m.deployment(service.name()).getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(fromConsole.stream().flatMap(p -> p.getSpec().getEgress().stream())).as(what + ": egress")
+                    .anySatisfy(rule -> {
+                        assertThat(rule.getTo()).anyMatch(peer -> peer.getPodSelector() != null
+                                && selects(peer.getPodSelector(), pod));
+                        assertThat(rule.getPorts()).anyMatch(port -> Integer.valueOf(service.httpPort())
+                                .equals(port.getPort().getIntVal()));
+                    });
+            assertThat(m.networkPolicies().stream().filter(p -> selects(p.getSpec().getPodSelector(), pod))
+                    .filter(p -> p.getSpec().getIngress() != null).flatMap(p -> p.getSpec().getIngress().stream()))
+                    .as(what + ": ingress").anySatisfy(rule -> {
+                        assertThat(rule.getFrom()).anyMatch(peer -> fromPods(peer, CONSOLE));
+                        assertThat(rule.getPorts()).anyMatch(port -> toHttpPort(port, service));
+                    });
+        }
+    }
+
+    /** The operator console, which calls the stages' HTTP ports. */
+    static final String CONSOLE = "operator-console";
+    /** Services that operators' tooling (an ingress controller, a bastion) may reach: the scanner's API, the console. */
+    static final Set<String> OPERATOR_FACING = Set.of("product-scanner", CONSOLE);
+
+    /** A peer that is the pods of one service in this namespace (a pod selector by app name, no namespace selector). */
+    private static boolean fromPods(NetworkPolicyPeer peer, String name) {
+        return peer.getNamespaceSelector() == null && peer.getIpBlock() == null && peer.getPodSelector() != null
+                && peer.getPodSelector().getMatchLabels() != null
+                && name.equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
     }
 
     /** The service's port, by number or by the container port's name (http, checked in KubernetesManifestsTest). */

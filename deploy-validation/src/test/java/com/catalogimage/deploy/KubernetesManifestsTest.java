@@ -208,7 +208,7 @@ class KubernetesManifestsTest {
     @Test
     void theAzureOverlayUsesWorkloadIdentityWithoutKeysOrSas() {
         Manifests m = Manifests.load("deploy/k8s/overlays/azure");
-        for (String name : List.of("image-generator", "blob-uploader")) {
+        for (String name : List.of("image-generator", "blob-uploader", "operator-console")) {
             ServiceAccount sa = m.serviceAccounts().stream().filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElseThrow();
             assertThat(sa.getMetadata().getAnnotations()).containsKey("azure.workload.identity/client-id");
             Deployment d = m.deployment(name);
@@ -219,6 +219,13 @@ class KubernetesManifestsTest {
         Map<String, String> uploader = m.configMap("blob-uploader").getData();
         assertThat(uploader.get("AZURE_STORAGE_ACCOUNT_URL")).startsWith("https://").doesNotContain("?").doesNotContain("sig=");
         assertThat(uploader).doesNotContainKeys("AZURE_STORAGE_SAS_TOKEN", "AZURE_STORAGE_CONNECTION_STRING");
+        // The console signs user-delegation SAS with its identity and logs people in through OIDC.
+        Map<String, String> console = m.configMap("operator-console").getData();
+        assertThat(console.get("AZURE_STORAGE_ACCOUNT_URL")).startsWith("https://").doesNotContain("?");
+        assertThat(console).containsEntry("CONSOLE_OIDC_ENABLED", "true").containsKeys("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID");
+        assertThat(Manifests.load(Manifests.BASE).configMap("operator-console").getData())
+                .as("the base: local logins, REVIEW_MODE as the uploader's")
+                .containsEntry("REVIEW_MODE", Manifests.load(Manifests.BASE).configMap("blob-uploader").getData().get("REVIEW_MODE"));
         m.deployments().forEach(d -> assertThat(d.getMetadata().getNamespace()).isEqualTo("catalog-image"));
         m.deployments().forEach(d -> assertThat(container(d, d.getMetadata().getName()).getImage()).contains(".azurecr.io/"));
     }

@@ -71,12 +71,17 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
     }
 
     /**
-     * The single incoming channel with a stable consumer group id: the stage's work. Channels whose group id is fresh
-     * per start (the status views, {@code ...-${quarkus.uuid}}) read a whole topic and are not what KEDA scales on.
+     * The incoming channel with a stable consumer group id that is the stage's work: the only one, or the one whose
+     * group is named after the service (the uploader's reviewers' decisions come in under a group of their own,
+     * {@code blob-uploader-review}, and are not what KEDA scales on). Channels whose group id is fresh per start (the
+     * status views, {@code ...-${quarkus.uuid}}) read a whole topic and are not what KEDA scales on either.
      */
     Channel consumerChannel() {
         List<Channel> grouped = incoming.values().stream()
                 .filter(c -> c.groupId() != null && !c.groupId().contains("${")).toList();
+        if (grouped.size() > 1) {
+            grouped = grouped.stream().filter(c -> c.groupId().equals(name)).toList();
+        }
         if (grouped.size() != 1) {
             throw new IllegalStateException(name + " has " + grouped.size() + " incoming channels with a group id");
         }
@@ -131,7 +136,8 @@ record ServiceConfig(String name, int httpPort, Map<String, Channel> incoming, M
         }
 
         return new ServiceConfig(prod.getProperty("quarkus.application.name", module),
-                Integer.parseInt(prod.getProperty("quarkus.http.port")),
+                // A literal port, or ${VAR:port} (the console's CONSOLE_PORT): the port it listens on by default.
+                Integer.parseInt(withDefaults(prod.getProperty("quarkus.http.port")).strip()),
                 channels(prod, "mp.messaging.incoming."), channels(prod, "mp.messaging.outgoing."), env, prod);
     }
 

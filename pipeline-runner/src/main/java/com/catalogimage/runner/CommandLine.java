@@ -11,15 +11,21 @@ import java.util.Map;
 record CommandLine(PipelineRunner.Options options, boolean once, Duration timeout, boolean help) {
 
     static final String USAGE = """
-            Usage: ./pipeline [--once] [--mode table|stored-procedure] [--folder DIR] [--scan-interval SECONDS] [--timeout MINUTES]
-                              [--kafka-security plaintext|sasl-ssl]
-              --once            exit when the catalog is drained (default: run until Ctrl-C, picking up new products)
+            Usage: ./pipeline [--once] [--review auto|manual] [--mode table|stored-procedure] [--folder DIR]
+                              [--scan-interval SECONDS] [--timeout MINUTES] [--kafka-security plaintext|sasl-ssl]
+              --once            exit when the catalog is drained (default: run until Ctrl-C, picking up new products);
+                                with --review manual, when every product is final or awaits review
+              --review          manual: each image waits, private, in the operator console's review queue until someone
+                                approves it (http://localhost:8085/reviews); default auto (or REVIEW_MODE): images go to
+                                the catalog as generated
               --mode            how the catalog is read through Data API Builder (default: table)
               --folder          where catalog, blobs, Kafka data and logs are kept (default: .local-stack)
               --scan-interval   seconds between scans (default: 30, or 5 with --once)
               --timeout         with --once, give up after this many minutes (default: 30)
               --kafka-security  sasl-ssl: every client goes through the local broker's SASL_SSL listener (SCRAM-SHA-512
                                 over TLS, one user per service); default plaintext (or LOCAL_STACK_KAFKA_SECURITY)
+            The operator console (http://localhost:8085) starts with the rest; its operator password is made per run and
+            printed once (set CONSOLE_OPERATOR_PASSWORD, CONSOLE_VIEWER_PASSWORD to choose them).
             Real services instead of the local stack: set KAFKA_BOOTSTRAP_SERVERS, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY
             or AZURE_OPENAI_AUTH=entra-id, AZURE_OPENAI_DEPLOYMENT), AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL
             (+ AZURE_STORAGE_SAS_TOKEN, or managed identity; PUBLIC_BASE_URL or IMAGE_BASE_URL with a connection string),
@@ -44,9 +50,13 @@ record CommandLine(PipelineRunner.Options options, boolean once, Duration timeou
                 case "--timeout" -> timeout = Duration.ofMinutes(Long.parseLong(value(args, ++i)));
                 case "--kafka-security" -> environment.put(LocalStack.KAFKA_SECURITY,
                         EmbeddedKafka.Security.parse(value(args, ++i)).name());
+                case "--review" -> environment.put(PipelineRunner.REVIEW_MODE, reviewMode(value(args, ++i)));
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "\n" + USAGE);
             }
+        }
+        if (environment.containsKey(PipelineRunner.REVIEW_MODE)) {
+            environment.put(PipelineRunner.REVIEW_MODE, reviewMode(environment.get(PipelineRunner.REVIEW_MODE)));
         }
         if (!mode.equals("table") && !mode.equals("stored-procedure")) {
             throw new IllegalArgumentException("--mode is table or stored-procedure, not " + mode);
@@ -55,6 +65,13 @@ record CommandLine(PipelineRunner.Options options, boolean once, Duration timeou
             interval = once ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
         }
         return new CommandLine(new PipelineRunner.Options(folder, mode, interval, true, environment), once, timeout, help);
+    }
+
+    private static String reviewMode(String value) {
+        if (!value.equals("auto") && !value.equals("manual")) {
+            throw new IllegalArgumentException("--review (REVIEW_MODE) is auto or manual, not " + value);
+        }
+        return value;
     }
 
     private static String value(String[] args, int index) {

@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The main job: the local stack (or the real services the environment names), the four services as separate
- * processes, live progress, and a final report. {@code --once} stops when the catalog is drained; otherwise it runs
- * until Ctrl-C and new products get images as they appear.
+ * The main job: the local stack (or the real services the environment names), the four services and the operator
+ * console as separate processes, live progress, and a final report. {@code --once} stops when the catalog is drained
+ * (with {@code --review manual}: when every product is final or awaits a reviewer); otherwise it runs until Ctrl-C and
+ * new products get images as they appear.
  */
 public final class PipelineRunner implements AutoCloseable {
 
@@ -38,15 +39,37 @@ public final class PipelineRunner implements AutoCloseable {
      * @param environment  this process's environment: variables naming real services are passed through
      * @param serviceEnvironments variables for one service only, on top of the rest (the fault tests configure the
      *                     generator this way)
+     * @param console      whether the operator console runs beside the four stages (runs that only measure the
+     *                     stages leave it out and save a JVM)
      */
     public record Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
-            Map<String, String> environment, Map<Service, Map<String, String>> serviceEnvironments) {
+            Map<String, String> environment, Map<Service, Map<String, String>> serviceEnvironments, boolean console) {
 
         public Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
                 Map<String, String> environment) {
             this(folder, catalogMode, scanInterval, usualPorts, environment, Map.of());
         }
+
+        public Options(Path folder, String catalogMode, Duration scanInterval, boolean usualPorts,
+                Map<String, String> environment, Map<Service, Map<String, String>> serviceEnvironments) {
+            this(folder, catalogMode, scanInterval, usualPorts, environment, serviceEnvironments, true);
+        }
+
+        /** The same run without the operator console. */
+        public Options withoutConsole() {
+            return new Options(folder, catalogMode, scanInterval, usualPorts, environment, serviceEnvironments, false);
+        }
+
+        /** {@code auto} (images go to the catalog as generated) or {@code manual} (each waits for a reviewer). */
+        public String reviewMode() {
+            return environment.getOrDefault(REVIEW_MODE, "auto");
+        }
     }
+
+    /** Read by the uploader (the gate) and the console: {@code auto} or {@code manual}. */
+    public static final String REVIEW_MODE = "REVIEW_MODE";
+    static final String CONSOLE_OPERATOR_PASSWORD = "CONSOLE_OPERATOR_PASSWORD";
+    static final String CONSOLE_VIEWER_PASSWORD = "CONSOLE_VIEWER_PASSWORD";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,6 +80,9 @@ public final class PipelineRunner implements AutoCloseable {
     private final ServiceProcesses services;
     private final StatusBoard board;
     private final Map<String, String> serviceEnvironment;
+    /** The console's logins of this run: from the environment, else made for the run and never written anywhere. */
+    private final String operatorPassword;
+    private final String viewerPassword;
 
     private PipelineRunner(Options options) {
         this.options = options;
@@ -69,10 +95,20 @@ public final class PipelineRunner implements AutoCloseable {
             serviceEnvironment = serviceEnvironment(options, stack);
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                ports.put(service, options.usualPorts() ? service.defaultPort : Ports.free());
+                if (service.stage || options.console()) {
+                    ports.put(service, options.usualPorts() ? service.defaultPort : Ports.free());
+                }
+            }
+            operatorPassword = givenOrRandom(options.environment().get(CONSOLE_OPERATOR_PASSWORD));
+            viewerPassword = givenOrRandom(options.environment().get(CONSOLE_VIEWER_PASSWORD));
+            Map<Service, Map<String, String>> own = new EnumMap<>(Service.class);
+            options.serviceEnvironments().forEach((service, variables) -> own.put(service, new HashMap<>(variables)));
+            if (options.console()) {
+                consoleEnvironment(ports, serviceEnvironment)
+                        .forEach(own.computeIfAbsent(Service.OPERATOR_CONSOLE, s -> new HashMap<>())::putIfAbsent);
             }
             services = ServiceProcesses.start(repository(), folder.resolve("logs"), serviceEnvironment, ports,
-                    withKafkaLogins(options.serviceEnvironments(), stack));
+                    withKafkaLogins(own, ports.keySet(), stack));
             board = new StatusBoard(KafkaClientEnvironment.clientConfig(runnerKafkaEnvironment(serviceEnvironment, stack)),
                     started);
         } catch (RuntimeException e) {
@@ -85,6 +121,32 @@ public final class PipelineRunner implements AutoCloseable {
         return new PipelineRunner(options);
     }
 
+    /**
+     * What the console reads beyond what every service gets (Kafka, storage, REVIEW_MODE, budgets, the quota): the
+     * stages' URLs, the scanner's key and this run's two logins.
+     */
+    private Map<String, String> consoleEnvironment(Map<Service, Integer> ports, Map<String, String> shared) {
+        Map<String, String> env = new HashMap<>();
+        // Its prod profile reads the port from CONSOLE_PORT, which outranks QUARKUS_HTTP_PORT there: set both.
+        env.put("CONSOLE_PORT", String.valueOf(ports.get(Service.OPERATOR_CONSOLE)));
+        env.put("SCANNER_URL", "http://127.0.0.1:" + ports.get(Service.PRODUCT_SCANNER));
+        env.put("GENERATOR_URL", "http://127.0.0.1:" + ports.get(Service.IMAGE_GENERATOR));
+        env.put("UPLOADER_URL", "http://127.0.0.1:" + ports.get(Service.BLOB_UPLOADER));
+        env.put("UPDATER_URL", "http://127.0.0.1:" + ports.get(Service.CATALOG_UPDATER));
+        env.put("CONSOLE_SCANNER_API_KEY", shared.get("SCAN_API_KEY"));
+        env.put(CONSOLE_OPERATOR_PASSWORD, operatorPassword);
+        env.put(CONSOLE_VIEWER_PASSWORD, viewerPassword);
+        return env;
+    }
+
+    private static String givenOrRandom(String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
     private static Map<String, String> serviceEnvironment(Options options, LocalStack stack) {
         Map<String, String> env = new HashMap<>(options.environment());
         env.putAll(stack.environment());
@@ -146,11 +208,11 @@ public final class PipelineRunner implements AutoCloseable {
      * own {@code KafkaUser} in a cluster; a login a caller gave a service (a wrong password, say) is kept.
      */
     private static Map<Service, Map<String, String>> withKafkaLogins(Map<Service, Map<String, String>> given,
-            LocalStack stack) {
+            java.util.Set<Service> started, LocalStack stack) {
         Map<Service, Map<String, String>> merged = new EnumMap<>(Service.class);
         given.forEach((service, variables) -> merged.put(service, new HashMap<>(variables)));
         if (stack.kafka() != null && stack.kafka().secured()) {
-            for (Service service : Service.values()) {
+            for (Service service : started) {
                 Map<String, String> variables = merged.computeIfAbsent(service, s -> new HashMap<>());
                 stack.kafka().credentials(service.module).forEach(variables::putIfAbsent);
             }
@@ -194,6 +256,23 @@ public final class PipelineRunner implements AutoCloseable {
         return started;
     }
 
+    /** The console's address, {@code http://localhost:<port>}; empty when the run has no console. */
+    public java.util.Optional<String> consoleUrl() {
+        return services.services().contains(Service.OPERATOR_CONSOLE)
+                ? java.util.Optional.of(services.url(Service.OPERATOR_CONSOLE).replace("127.0.0.1", "localhost"))
+                : java.util.Optional.empty();
+    }
+
+    /** The console's operator password of this run (role operator: approve, reject, replay). */
+    public String operatorPassword() {
+        return operatorPassword;
+    }
+
+    /** The console's viewer password of this run (role viewer: read only). */
+    public String viewerPassword() {
+        return viewerPassword;
+    }
+
     /** Asks the scanner for a scan now and returns its report. */
     public JsonNode scanNow() {
         return operator("POST", "/scans", null, 200);
@@ -229,7 +308,8 @@ public final class PipelineRunner implements AutoCloseable {
 
     /**
      * Waits until the catalog is drained: a scan finds nothing to request and nothing in flight. Scans are asked for
-     * only when the board shows nothing in flight, so a busy pipeline is not disturbed.
+     * only when the board shows nothing in flight, so a busy pipeline is not disturbed. A product awaiting review is not
+     * in flight: only a person moves it on (the scanner does not count it in flight either).
      */
     public boolean awaitDrained(Duration timeout, Consumer<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -257,7 +337,22 @@ public final class PipelineRunner implements AutoCloseable {
                         + " | in flight %d", Duration.between(started, Instant.now()).toSeconds(),
                 events.getOrDefault(State.REQUESTED, 0), events.getOrDefault(State.GENERATED, 0),
                 events.getOrDefault(State.STORED, 0), events.getOrDefault(State.COMPLETED, 0),
-                events.getOrDefault(State.SKIPPED, 0), events.getOrDefault(State.DEAD_LETTERED, 0), board.inFlight());
+                events.getOrDefault(State.SKIPPED, 0), events.getOrDefault(State.DEAD_LETTERED, 0), board.inFlight())
+                + (options.reviewMode().equals("manual") ? " | awaiting review " + board.awaitingReview() : "");
+    }
+
+    /**
+     * With manual review, how many products wait for a reviewer and where to decide on them; empty when none waits.
+     */
+    public java.util.Optional<String> reviewLine() {
+        long waiting = board.awaitingReview();
+        if (waiting == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(waiting + (waiting == 1 ? " product awaits" : " products await") + " review: approve"
+                + " or reject " + (waiting == 1 ? "it" : "them") + " at " + consoleUrl().map(url -> url + "/reviews")
+                .orElse("the operator console's /reviews") + " (./pipeline without --once keeps the pipeline running"
+                + " to carry the decisions out)");
     }
 
     public RunReport report() {
@@ -293,21 +388,37 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // The services' processes and the stack's threads would keep this JVM (and them) running: exit, which
+            // runs the shutdown hooks that print the report and stop everything.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         CommandLine command = CommandLine.parse(args, System.getenv());
         if (command.help()) {
             System.out.println(CommandLine.USAGE);
             return;
         }
-        System.out.println("Starting the local stack and the four services (data in " + command.options().folder().toAbsolutePath() + ") ...");
+        System.out.println("Starting the local stack, the four services and the operator console (data in "
+                + command.options().folder().toAbsolutePath() + ", review " + command.options().reviewMode() + ") ...");
         PipelineRunner runner = start(command.options());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();
             System.out.println(runner.report().render());
+            runner.reviewLine().ifPresent(System.out::println);
             runner.close();
         }, "pipeline-stop"));
         runner.services().awaitReady(Duration.ofMinutes(2));
         System.out.println("All services ready: scanner " + runner.services().url(Service.PRODUCT_SCANNER)
                 + ", logs in " + command.options().folder().resolve("logs"));
+        // Printed once, here only: the services' logs never contain it.
+        runner.consoleUrl().ifPresent(url -> System.out.println("Console: " + url + "  (operator / "
+                + runner.operatorPassword() + ")"));
         if (command.once()) {
             boolean drained = runner.awaitDrained(command.timeout(), System.out::println);
             if (!drained) {

@@ -18,22 +18,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** The four services, each a separate JVM started from its packaged application, as they run in production. */
+/**
+ * The four stages and the operator console, each a separate JVM started from its packaged application, as they run in
+ * production.
+ */
 public final class ServiceProcesses implements AutoCloseable {
 
     /** The services, with their usual ports. */
     public enum Service {
-        PRODUCT_SCANNER("product-scanner", 8081),
-        IMAGE_GENERATOR("image-generator", 8082),
-        BLOB_UPLOADER("blob-uploader", 8083),
-        CATALOG_UPDATER("catalog-updater", 8084);
+        PRODUCT_SCANNER("product-scanner", 8081, true),
+        IMAGE_GENERATOR("image-generator", 8082, true),
+        BLOB_UPLOADER("blob-uploader", 8083, true),
+        CATALOG_UPDATER("catalog-updater", 8084, true),
+        /** The operators' web console: it watches and steers the stages and does none of a product's work itself. */
+        OPERATOR_CONSOLE("operator-console", 8085, false);
 
         public final String module;
         public final int defaultPort;
+        /** Whether a product's work passes through it (the four stages); the console only watches and steers. */
+        public final boolean stage;
 
-        Service(String module, int defaultPort) {
+        Service(String module, int defaultPort, boolean stage) {
             this.module = module;
             this.defaultPort = defaultPort;
+            this.stage = stage;
+        }
+
+        /** The four stages a product's work passes through, in order. */
+        public static List<Service> stages() {
+            return java.util.Arrays.stream(values()).filter(service -> service.stage).toList();
         }
     }
 
@@ -71,12 +84,12 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * Starts all four.
+     * Starts the services {@code ports} names.
      *
      * @param repository  the checkout, whose {@code <service>/target/quarkus-app} folders hold the built services
      * @param logs        where each service's output goes ({@code <service>.log})
      * @param environment variables every service gets on top of this process's own
-     * @param ports       HTTP port per service
+     * @param ports       HTTP port per service to start
      */
     public static ServiceProcesses start(Path repository, Path logs, Map<String, String> environment,
             Map<Service, Integer> ports) {
@@ -84,17 +97,22 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * Starts all four, some with variables of their own (on top of {@code environment}), for example a generator
-     * configured differently from what the other services read.
+     * Starts the services {@code ports} names, some with variables of their own (on top of {@code environment}), for
+     * example a generator configured differently from what the other services read.
      */
     public static ServiceProcesses start(Path repository, Path logs, Map<String, String> environment,
             Map<Service, Integer> ports, Map<Service, Map<String, String>> serviceEnvironments) {
         ServiceProcesses services = new ServiceProcesses(repository, logs, environment, ports, serviceEnvironments);
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-services"));
-        for (Service service : Service.values()) {
+        for (Service service : services.services()) {
             services.start(service);
         }
         return services;
+    }
+
+    /** The services this run has (the four stages, and the console unless the run left it out), in enum order. */
+    public List<Service> services() {
+        return java.util.Arrays.stream(Service.values()).filter(ports::containsKey).toList();
     }
 
     /** Starts one service (again). */
@@ -197,7 +215,7 @@ public final class ServiceProcesses implements AutoCloseable {
     /** Waits until every service reports ready, or fails naming the ones that are not and where their logs are. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Service service : Service.values()) {
+        for (Service service : services()) {
             while (!isReady(service)) {
                 Process process = processes.get(service);
                 if (process != null && !process.isAlive()) {
@@ -211,7 +229,7 @@ public final class ServiceProcesses implements AutoCloseable {
                 sleep(250);
             }
         }
-        for (Service service : Service.values()) {
+        for (Service service : services()) {
             for (int replica : runningReplicas(service)) {
                 while (replica > 0 && !isReplicaReady(service, replica)) {
                     if (System.nanoTime() > deadline) {

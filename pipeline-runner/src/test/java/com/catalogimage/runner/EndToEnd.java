@@ -48,7 +48,9 @@ final class EndToEnd {
             }
         });
         environment.putAll(extra);
-        PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, mode, scanInterval, false, environment));
+        // The stages only: ConsoleBrowserTest runs the console.
+        PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, mode, scanInterval, false, environment)
+                .withoutConsole());
         runner.services().awaitReady(Duration.ofMinutes(3));
         boolean drained = runner.awaitDrained(Duration.ofMinutes(5), line -> System.out.println("[e2e " + mode + "] " + line));
         System.out.println(runner.report().render());

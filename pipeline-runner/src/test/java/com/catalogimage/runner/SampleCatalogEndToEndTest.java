@@ -181,7 +181,7 @@ class SampleCatalogEndToEndTest {
         assertThat(requests).as("requests of product %d", completed).hasSize(1);
         Map<Service, Set<String>> traces = requests.values().iterator().next();
         assertThat(traces.keySet()).as("services that logged product %d's work", completed)
-                .containsExactlyInAnyOrder(Service.values());
+                .containsExactlyInAnyOrderElementsOf(Service.stages());
         String trace = single(traces, completed);
         assertThat(trace).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
 
@@ -203,7 +203,7 @@ class SampleCatalogEndToEndTest {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
                 runner.board().latest().get(jeans).state() == State.COMPLETED);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
-                tracesOf(jeans).getOrDefault(replayId, Map.of()).size() == Service.values().length);
+                tracesOf(jeans).getOrDefault(replayId, Map.of()).size() == Service.stages().size());
         String replayTrace = single(tracesOf(jeans).get(replayId), jeans);
         assertThat(replayTrace).isNotEqualTo(deadLetterTrace);
         assertThat(EndToEnd.logLines(runner, Service.PRODUCT_SCANNER)).as("the replay's opening line")
@@ -234,7 +234,7 @@ class SampleCatalogEndToEndTest {
     /** Per request of this product (MDC requestId), the trace ids in the MDC of its lines, per service that wrote any. */
     private static Map<String, Map<Service, Set<String>>> tracesOf(long productId) throws Exception {
         Map<String, Map<Service, Set<String>>> requests = new TreeMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.stages()) {
             for (JsonNode line : EndToEnd.logLines(runner, service)) {
                 JsonNode mdc = line.path("mdc");
                 if (mdc.path("productId").asText().equals(String.valueOf(productId))) {

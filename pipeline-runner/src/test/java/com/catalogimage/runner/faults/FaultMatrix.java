@@ -61,8 +61,9 @@ final class FaultMatrix {
         environment.putAll(scenario.stackEnvironment);
         System.out.printf("[fault %s] %s: %d products without image, data in %s%n", scenario.id, scenario.title,
                 catalog.withoutImage().size(), folder);
+        // The stages only: the console watches and steers and takes no part in what a fault does to a product.
         PipelineRunner runner = PipelineRunner.start(new PipelineRunner.Options(folder, scenario.catalogMode, SCAN_INTERVAL, false,
-                environment, scenario.serviceEnvironments));
+                environment, scenario.serviceEnvironments).withoutConsole());
         FaultRun run = new FaultRun(scenario, runner, catalog);
         catalog.notes().forEach(run::note);
         Instant ended;
@@ -248,7 +249,7 @@ final class FaultMatrix {
         if (!writtenTwice.isEmpty()) {
             run.fail("catalog written more than once for " + writtenTwice);
         }
-        for (Service service : Service.values()) {
+        for (Service service : run.runner.services().services()) {
             if (!run.runner.services().isAlive(service)) {
                 run.fail(service.module + " exited; see " + run.runner.services().logFile(service));
             }

@@ -45,7 +45,7 @@ final class SecurityScenarios {
                     run.stack().imageApi().configure(ImageApiEmulator.Config.change()
                             .withLatency(Scenarios.MODEL_LATENCY).withJitter(Duration.ofMillis(500)));
                     String secured = run.stack().kafka().saslSslBootstrapServers();
-                    for (Service service : Service.values()) {
+                    for (Service service : run.runner.services().services()) {
                         String bootstrap = run.runner.services().variable(service, KafkaClientEnvironment.BOOTSTRAP_SERVERS);
                         String protocol = run.runner.services().variable(service, KafkaClientEnvironment.SECURITY_PROTOCOL);
                         if (!secured.equals(bootstrap) || !"SASL_SSL".equals(protocol)) {
@@ -87,7 +87,7 @@ final class SecurityScenarios {
                     if (log.contains(wrong)) {
                         run.fail(victim.module + "'s log contains the wrong password");
                     }
-                    for (Service service : Service.values()) {
+                    for (Service service : run.runner.services().services()) {
                         String password = run.stack().kafka().scramPassword(service.module);
                         if (Files.readString(run.runner.services().logFile(service), StandardCharsets.UTF_8).contains(password)) {
                             run.fail(service.module + "'s log contains its Kafka password");

@@ -1,0 +1,41 @@
+package com.catalogimage.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void reviewIsAutoUnlessAskedForAndManualReachesEveryServicesEnvironment() {
+        assertThat(CommandLine.parse(new String[] {"--once"}, Map.of()).options().reviewMode()).isEqualTo("auto");
+        CommandLine manual = CommandLine.parse(new String[] {"--once", "--review", "manual"}, Map.of());
+        assertThat(manual.options().reviewMode()).isEqualTo("manual");
+        assertThat(manual.options().environment()).containsEntry(PipelineRunner.REVIEW_MODE, "manual");
+        assertThat(CommandLine.parse(new String[0], Map.of(PipelineRunner.REVIEW_MODE, "manual")).options().reviewMode())
+                .isEqualTo("manual");
+    }
+
+    @Test
+    void aReviewModeOtherThanAutoOrManualIsRefused() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--review", "yes"}, Map.of()))
+                .hasMessageContaining("auto or manual");
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of(PipelineRunner.REVIEW_MODE, "Manual")))
+                .hasMessageContaining("auto or manual");
+    }
+
+    @Test
+    void theHelpListsTheReviewOptionAndTheConsole() {
+        assertThat(CommandLine.USAGE).contains("--review auto|manual").contains("http://localhost:8085")
+                .contains("CONSOLE_OPERATOR_PASSWORD");
+    }
+
+    @Test
+    void theConsoleRunsUnlessARunLeavesItOut() {
+        PipelineRunner.Options options = CommandLine.parse(new String[0], Map.of()).options();
+        assertThat(options.console()).isTrue();
+        assertThat(options.withoutConsole().console()).isFalse();
+    }
+}
