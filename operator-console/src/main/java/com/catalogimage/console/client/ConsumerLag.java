@@ -36,6 +36,9 @@ public class ConsumerLag {
             }
         });
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "operator-console-lag");
+        // Both: the admin client refuses a default.api.timeout.ms set below request.timeout.ms (30 s by default), and
+        // then every lag read failed and showed "-".
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
         this.config = config;
     }

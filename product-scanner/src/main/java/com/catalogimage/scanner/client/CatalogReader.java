@@ -37,6 +37,29 @@ public class CatalogReader {
         return config.mode() == ScannerConfig.CatalogMode.TABLE ? readTables() : readProcedure();
     }
 
+    /**
+     * Every row of the catalog, with an image or without. Stored-procedure mode has just read them all
+     * ({@code read} = its size); table mode reads only the rows without an image, so it counts the ids alone, pages of
+     * DAB's largest size ({@code $first=-1}). Empty when the count cannot be read: the scan does not fail for it.
+     */
+    public Integer total(int read) {
+        if (config.mode() != ScannerConfig.CatalogMode.TABLE) {
+            return read;
+        }
+        try {
+            int total = 0;
+            String after = null;
+            do {
+                DabPage<ProductRow> page = dab.products(null, "Id", -1, after);
+                total += page.value().size();
+                after = page.nextCursor();
+            } while (after != null);
+            return total;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** One product, with or without an image; empty when the catalog has none with that id. */
     public Optional<CatalogEntry> find(long productId) {
         if (config.mode() == ScannerConfig.CatalogMode.TABLE) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param awaitingReview     missing rows whose image waits for a reviewer ({@code REVIEW_MODE=manual}): never requested
  *                           by a scan, and not in flight (an unreviewed queue holds no place under the bound)
  * @param skipped            missing rows not requested, by reason
+ * @param total              the catalog's rows, with an image or without (table mode counts them with one more
+ *                           read of the ids alone; the console's coverage needs it); {@code null} if unknown
  */
 public record ScanReport(
         String trigger,
@@ -37,5 +39,6 @@ public record ScanReport(
         int maxInFlight,
         int deadLettered,
         int awaitingReview,
-        Map<ReasonCode, Integer> skipped) {
+        Map<ReasonCode, Integer> skipped,
+        Integer total) {
 }

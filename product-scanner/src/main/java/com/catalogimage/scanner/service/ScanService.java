@@ -157,7 +157,8 @@ public class ScanService {
         }
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
                 Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
-                tally.deferred, maxInFlight(), tally.deadLettered, tally.awaitingReview, tally.skipped);
+                tally.deferred, maxInFlight(), tally.deadLettered, tally.awaitingReview, tally.skipped,
+                catalog.total(entries.size()));
         if (!dryRun) {
             record(report);
         }

@@ -6,6 +6,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
+import com.catalogimage.localstack.dab.SampleCatalog;
 import com.catalogimage.contracts.serde.ImageRequestDeserializer;
 import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.dab.DabEmulator;
@@ -91,6 +92,15 @@ class ScanServiceTest {
 
         assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
         assertThat(report.stuck()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theReportCountsTheWholeCatalogThoughTableModeReadsOnlyRowsWithoutAnImage() {
+        ScanReport report = scans.scan("test");
+
+        assertThat(report.seen()).isEqualTo(report.missing());
+        assertThat(report.total()).isNotNull();
+        assertThat(report.total() - report.missing()).isGreaterThanOrEqualTo(SampleCatalog.WITH_IMAGE);
     }
 
     @Test

@@ -48,6 +48,7 @@ class StoredProcedureScanTest {
 
         assertThat(first.mode()).isEqualTo("stored-procedure");
         assertThat(first.seen()).isGreaterThan(first.missing());
+        assertThat(first.total()).isEqualTo(first.seen());
         assertThat(first.seen() - first.missing()).isGreaterThanOrEqualTo(SampleCatalog.WITH_IMAGE);
         List<ImageRequest> requests = topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer());
         assertThat(requests).singleElement().satisfies(request ->
