@@ -60,4 +60,39 @@ class ConsumerLagTest {
         assertThat(lag.of(group)).hasValue(3);
         assertThat(lag.of("never-ran-" + UUID.randomUUID())).isEmpty();
     }
+
+    @Test
+    void aTransactionsCommitMarkerIsNoLag() throws Exception {
+        String topic = "lag-tx-" + UUID.randomUUID();
+        String group = "group-" + UUID.randomUUID();
+        Map<String, Object> kafka = new HashMap<>(KafkaClientEnvironment.clientConfig());
+        kafka.put("bootstrap.servers", KafkaTestResource.bootstrapServers());
+        try (AdminClient admin = AdminClient.create(kafka)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        Map<String, Object> producerConfig = new HashMap<>(kafka);
+        producerConfig.put("transactional.id", "lag-test-" + UUID.randomUUID());
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(topic, "k", "v" + i));
+            }
+            producer.commitTransaction(); // records at 0-2, the commit marker at 3
+        }
+        Map<String, Object> consumerConfig = new HashMap<>(kafka);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(3)), Duration.ofSeconds(10));
+        }
+        assertThat(lag.of(group)).hasValue(0);
+
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(1)), Duration.ofSeconds(10));
+        }
+        assertThat(lag.of(group)).hasValue(2);
+    }
 }
