@@ -14,7 +14,12 @@ public enum DeadLetterReason {
     /** The record could not be read at all. */
     POISON(ProductStatus.ReasonCode.POISON),
     /** The bytes are not the image they claim to be, or are too large. */
-    INVALID_IMAGE(ProductStatus.ReasonCode.INVALID_IMAGE);
+    INVALID_IMAGE(ProductStatus.ReasonCode.INVALID_IMAGE),
+    /**
+     * The quality check ({@code QUALITY_CHECK=enforce}) failed the image, and the image generated again with its
+     * critique failed too; the dead letter's detail carries the verdict ({@link QualityVerdict#summary()}).
+     */
+    QUALITY_REJECTED(ProductStatus.ReasonCode.QUALITY_REJECTED);
 
     private final ProductStatus.ReasonCode code;
 

@@ -20,7 +20,9 @@ public enum FailureClass {
     /** A record that cannot be read: dead letter, the partition moves on. */
     POISON(Action.DEAD_LETTER, DeadLetterReason.POISON),
     /** Bytes that are not the image they claim to be, or too large: dead letter. */
-    INVALID_IMAGE(Action.DEAD_LETTER, DeadLetterReason.INVALID_IMAGE);
+    INVALID_IMAGE(Action.DEAD_LETTER, DeadLetterReason.INVALID_IMAGE),
+    /** The image failed the enforced quality check twice (once more with the critique folded in): dead letter. */
+    QUALITY_REJECTED(Action.DEAD_LETTER, DeadLetterReason.QUALITY_REJECTED);
 
     /** What a stage does with a record that failed this way. */
     public enum Action {

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param generatedAt   when the model answered
  * @param prompt        the prompt as sent to the model (bounded by the generator); {@code null} from producers older than
  *                      the operator console
+ * @param verdict       the quality check's verdict and the alt text ({@link QualityVerdict}); {@code null} from producers
+ *                      older than the check
  */
 public record GeneratedImage(
         ImageRequest request,
@@ -32,13 +34,22 @@ public record GeneratedImage(
         BigDecimal costUsd,
         String revisedPrompt,
         Instant generatedAt,
-        String prompt) {
+        String prompt,
+        QualityVerdict verdict) {
+
+    /** An image without a quality verdict (producers and tests older than the quality check). */
+    public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
+            String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt,
+            String prompt) {
+        this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
+                prompt, null);
+    }
 
     /** An image without the prompt it was made from (producers and tests older than the console). */
     public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
             String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt) {
         this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
-                null);
+                null, null);
     }
 
     /** Token usage as reported in the image API's {@code usage} object. */

@@ -15,6 +15,34 @@ public interface PricingConfig {
     /** List price of one image in USD, keyed {@code model/quality/size}, e.g. {@code gpt-image-1/low/1024x1024}. */
     Map<String, BigDecimal> prices();
 
+    /**
+     * List price of chat and vision models in USD per million tokens, keyed {@code model/input} and
+     * {@code model/output}, e.g. {@code gpt-5-mini/input}. Used for the quality check, rewrites and prompt ideas.
+     */
+    Map<String, BigDecimal> chatPerMillionTokens();
+
+    /**
+     * Tokens one quality check is expected to take, for estimates before any check was made: prompt tokens (the
+     * instructions, the product's text and a low-detail image) and completion tokens (the verdict).
+     */
+    @io.smallrye.config.WithDefault("1200")
+    long qualityCheckInputTokens();
+
+    /** Completion tokens one quality check is expected to take (the verdict and its reasoning), for estimates. */
+    @io.smallrye.config.WithDefault("600")
+    long qualityCheckOutputTokens();
+
+    /** What a chat call cost, if the table knows the model. */
+    default Optional<BigDecimal> chatCost(String model, long inputTokens, long outputTokens) {
+        BigDecimal in = chatPerMillionTokens().get(model + "/input");
+        BigDecimal out = chatPerMillionTokens().get(model + "/output");
+        if (in == null || out == null) {
+            return Optional.empty();
+        }
+        return Optional.of(in.multiply(BigDecimal.valueOf(inputTokens)).add(out.multiply(BigDecimal.valueOf(outputTokens)))
+                .divide(BigDecimal.valueOf(1_000_000), 6, java.math.RoundingMode.HALF_UP));
+    }
+
     /** The price of one image, if the table knows the combination ({@code auto} size is priced as 1024x1024). */
     default Optional<BigDecimal> price(String model, String quality, String size) {
         String priced = "auto".equals(size) ? "1024x1024" : size;

@@ -15,7 +15,11 @@ import java.time.Instant;
  * @param detail    a human-readable explanation, safe to show an operator (never a secret)
  * @param stage     the service that wrote this state
  * @param at        when
- * @param costUsd   what this state cost at list price (the generation, on {@link State#GENERATED}); else {@code null}
+ * @param costUsd   what this state cost at list price (the generation, on {@link State#GENERATED}, with its quality
+ *                  checks); else {@code null}
+ * @param verdict   the image's quality verdict and alt text, on the states that follow a generation (GENERATED,
+ *                  AWAITING_REVIEW, STORED, COMPLETED, and a QUALITY_REJECTED dead letter); else {@code null}. Added
+ *                  with the quality check: older producers leave it out
  */
 public record ProductStatus(
         long productId,
@@ -26,7 +30,19 @@ public record ProductStatus(
         String detail,
         String stage,
         Instant at,
-        BigDecimal costUsd) {
+        BigDecimal costUsd,
+        QualityVerdict verdict) {
+
+    /** A status without a quality verdict (every state before a generation, and producers older than the check). */
+    public ProductStatus(long productId, String requestId, int attempt, State state, ReasonCode reason, String detail,
+            String stage, Instant at, BigDecimal costUsd) {
+        this(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, null);
+    }
+
+    /** The same status carrying {@code verdict}. */
+    public ProductStatus withVerdict(QualityVerdict verdict) {
+        return new ProductStatus(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, verdict);
+    }
 
     /** The life of a product in the pipeline. */
     public enum State {
@@ -56,6 +72,8 @@ public record ProductStatus(
         CONTENT_POLICY, RETRIES_EXHAUSTED, INVALID_REQUEST, POISON, INVALID_IMAGE,
         // skipped by a person at the review gate (the image was paid for and is kept, never published)
         REJECTED_BY_REVIEWER,
+        // dead-lettered: the enforced quality check failed the image twice (see DeadLetterReason)
+        QUALITY_REJECTED,
         @JsonEnumDefaultValue
         UNKNOWN
     }

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param height      decoded height in pixels
  * @param model       the model that generated it
  * @param storedAt    when the upload finished
+ * @param verdict     the generator's quality verdict and alt text, carried on to the catalog (the updater writes the
+ *                    alt text when the catalog has a column for it); {@code null} from producers older than the check
  */
 public record StoredImage(
         ImageRequest request,
@@ -26,5 +28,17 @@ public record StoredImage(
         int width,
         int height,
         String model,
-        Instant storedAt) {
+        Instant storedAt,
+        QualityVerdict verdict) {
+
+    /** A stored image without a verdict (producers and tests older than the quality check). */
+    public StoredImage(ImageRequest request, String blobName, String url, String contentType, long sizeBytes,
+            String sha256, int width, int height, String model, Instant storedAt) {
+        this(request, blobName, url, contentType, sizeBytes, sha256, width, height, model, storedAt, null);
+    }
+
+    /** The alt text, if the image has one. */
+    public String altText() {
+        return verdict == null ? null : verdict.altText();
+    }
 }

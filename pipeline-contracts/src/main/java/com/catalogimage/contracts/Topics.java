@@ -32,6 +32,12 @@ public final class Topics {
      * is AWAITING_REVIEW for the image's request.
      */
     public static final String IMAGES_AWAITING_REVIEW = "images-awaiting-review";
+    /**
+     * Prompt templates per category ({@link CategoryTemplate}), keyed by {@link CategoryTemplate#key(String)} (the one
+     * topic not keyed by product id), compacted: the latest template of each category. Written by the console's
+     * playground, read whole by the generator and the console.
+     */
+    public static final String CATEGORY_TEMPLATES = "category-templates";
     /** How long reviewers' decisions are kept. */
     public static final long REVIEW_DECISIONS_RETENTION_MS = 365L * 24 * 3600 * 1000;
     /** How long the ledger keeps a request id: longer than any record carrying it can come back from Kafka. */
@@ -88,6 +94,10 @@ public final class Topics {
                 "min.compaction.lag.ms", "60000",
                 "segment.ms", "3600000")));
         specs.add(new Spec(IMAGES_AWAITING_REVIEW, PARTITIONS, Map.of(
+                "cleanup.policy", "compact",
+                "min.compaction.lag.ms", "60000",
+                "segment.ms", "3600000")));
+        specs.add(new Spec(CATEGORY_TEMPLATES, 1, Map.of(
                 "cleanup.policy", "compact",
                 "min.compaction.lag.ms", "60000",
                 "segment.ms", "3600000")));
