@@ -55,7 +55,12 @@ public final class AltText {
         plain = Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
         if (plain.length() > MAX) {
             int cut = plain.lastIndexOf(' ', MAX);
-            plain = plain.substring(0, cut > MAX / 2 ? cut : MAX).replaceAll("[\\p{Punct}\\s]+$", "");
+            int end = cut > MAX / 2 ? cut : MAX;
+            // never split a surrogate pair (an emoji at the limit)
+            if (Character.isHighSurrogate(plain.charAt(end - 1))) {
+                end--;
+            }
+            plain = plain.substring(0, end).replaceAll("[\\p{Punct}\\s]+$", "");
         }
         return plain;
     }

@@ -40,4 +40,11 @@ class AltTextTest {
         assertThat(AltText.clean("A photo of the white sneaker on grey")).isEqualTo("White sneaker on grey");
         assertThat(AltText.clean("PICTURE OF: steel kettle")).isEqualTo("Steel kettle");
     }
+
+    @Test
+    void aCutAtTheLimitNeverSplitsAnEmoji() {
+        String cleaned = AltText.clean("x".repeat(AltText.MAX - 1) + "\uD83D\uDE00 more");
+        assertThat(cleaned).hasSize(AltText.MAX - 1);
+        assertThat(Character.isHighSurrogate(cleaned.charAt(cleaned.length() - 1))).isFalse();
+    }
 }
