@@ -95,7 +95,11 @@ public final class ChatModel implements AutoCloseable {
         ChatCompletionCreateParams.Builder params = params(ChatPrompts.JUDGE_INSTRUCTIONS, ChatPrompts.QUALITY_VERDICT,
                 ChatPrompts.verdictSchema()).addUserMessageOfArrayOfContentParts(parts);
         Answer answer = call(params.build(), ChatPrompts.QUALITY_VERDICT);
-        JsonNode json = answer.json();
+        return verdict(answer.json(), product, answer.usage());
+    }
+
+    /** The verdict from the model's JSON: checks required, reasons cleaned and bounded, alt text cleaned. */
+    static QualityVerdict verdict(JsonNode json, Product product, ChatUsage usage) {
         boolean matches = bool(json, "matchesProduct");
         boolean noText = bool(json, "noTextOrLogos");
         boolean plain = bool(json, "plainBackground");
@@ -117,7 +121,6 @@ public final class ChatModel implements AutoCloseable {
             }
         }
         String altText = AltText.clean(json.path("altText").asText(null), AltText.fallback(product));
-        ChatUsage usage = answer.usage();
         return new QualityVerdict(passed ? QualityVerdict.Outcome.PASSED : QualityVerdict.Outcome.FAILED, matches,
                 noText, plain, whole, reasons, altText, usage.model(), usage.promptTokens(), usage.completionTokens(),
                 usage.costUsd(), 0);
@@ -159,8 +162,13 @@ public final class ChatModel implements AutoCloseable {
                 ChatPrompts.ideasSchema())
                 .addUserMessage(ChatPrompts.ideasMessage(category, example, count)).build();
         Answer answer = call(params, ChatPrompts.PROMPT_IDEAS);
+        return new PromptIdeas(ideas(answer.json(), count), answer.usage());
+    }
+
+    /** At most {@code count} ideas from the model's JSON, each cleaned; templates without {@code {name}} dropped. */
+    static List<PromptIdeas.Idea> ideas(JsonNode json, int count) {
         List<PromptIdeas.Idea> ideas = new ArrayList<>();
-        for (JsonNode node : answer.json().path("ideas")) {
+        for (JsonNode node : json.path("ideas")) {
             if (ideas.size() == count) {
                 break;
             }
@@ -177,7 +185,7 @@ public final class ChatModel implements AutoCloseable {
             throw new ChatException(FailureClass.INVALID_REQUEST,
                     "the chat model suggested no template with " + NAME_PLACEHOLDER, null);
         }
-        return new PromptIdeas(List.copyOf(ideas), answer.usage());
+        return List.copyOf(ideas);
     }
 
     /** The model family configured (for labels and prices). */
@@ -242,13 +250,17 @@ public final class ChatModel implements AutoCloseable {
             throw new ChatException(FailureClass.POLICY, "the chat model refused the " + task + ": "
                     + ModelText.line(message.refusal().get(), 200), null);
         }
-        String content = message.content().orElse("");
+        return new Answer(parse(message.content().orElse(""), task, finishReason), usage);
+    }
+
+    /** The answer's JSON object; anything else (cut off at the token limit, free text) breaks the schema. */
+    static JsonNode parse(String content, String task, String finishReason) {
         try {
             JsonNode json = JSON.readTree(content);
             if (json == null || !json.isObject()) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            return new Answer(json, usage);
+            return json;
         } catch (Exception notJson) {
             throw new ChatException(FailureClass.INVALID_REQUEST, "the chat model's " + task + " answer breaks its "
                     + "schema (finish reason " + finishReason + ")", notJson);
