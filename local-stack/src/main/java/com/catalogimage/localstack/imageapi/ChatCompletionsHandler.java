@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +41,8 @@ final class ChatCompletionsHandler implements HttpHandler {
 
     private static final Pattern LEGACY = Pattern.compile("^/openai/deployments/([^/]+)/chat/completions/?$");
     private static final Pattern UNIFIED = Pattern.compile("^/openai/v1/chat/completions/?$");
+    private static final AzureGate.Operation OPERATION = new AzureGate.Operation("chatCompletion", LEGACY, UNIFIED, true,
+            AzureErrors::chatRateLimited);
     private static final Pattern DATA_URL = Pattern.compile("(?s)^data:(image/[a-zA-Z0-9.+-]+);base64,(.*)$");
 
     private final ImageApiEmulator emulator;
@@ -75,11 +76,7 @@ final class ChatCompletionsHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("apim-request-id", UUID.randomUUID().toString());
-        String clientRequestId = exchange.getRequestHeaders().getFirst("x-ms-client-request-id");
-        if (clientRequestId != null) {
-            exchange.getResponseHeaders().set("x-ms-client-request-id", clientRequestId);
-        }
+        AzureGate.requestIds(exchange);
         AzureErrors.ErrorResponse error;
         try {
             error = complete(exchange);
@@ -94,72 +91,10 @@ final class ChatCompletionsHandler implements HttpHandler {
     }
 
     private AzureErrors.ErrorResponse complete(HttpExchange exchange) throws IOException, InterruptedException {
-        String path = exchange.getRequestURI().getPath();
-        Matcher legacy = LEGACY.matcher(path);
-        boolean isLegacy = legacy.matches();
-        if (!isLegacy && !UNIFIED.matcher(path).matches()) {
-            return AzureErrors.resourceNotFound();
-        }
-        if (isLegacy && JsonHttpServer.query(exchange).getOrDefault("api-version", "").isBlank()) {
-            return AzureErrors.resourceNotFound();
-        }
-        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            return AzureErrors.gateway(405, "405", "Method not allowed");
-        }
-        if (!emulator.authorized(exchange)) {
-            return AzureErrors.unauthorized();
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(JsonHttpServer.readBody(exchange));
-        } catch (JsonProcessingException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return AzureErrors.invalidRequest(null, "We could not parse the JSON body of your request. (HINT: This likely "
-                    + "means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what "
-                    + "was sent was not valid JSON.)", null);
-        }
-        String deploymentName;
-        if (isLegacy) {
-            deploymentName = legacy.group(1);
-        } else {
-            JsonNode model = body.get("model");
-            if (model == null || !model.isTextual() || model.asText().isBlank()) {
-                return AzureErrors.invalidRequest("missing_required_parameter",
-                        "Missing required parameter: 'model'.", "model");
-            }
-            deploymentName = model.asText();
-        }
-        emulator.stats().recordRequest(deploymentName);
-        ImageApiEmulator.Deployment deployment = emulator.deployment(deploymentName);
-        if (deployment == null || deployment.retired()) {
-            return AzureErrors.deploymentNotFound();
-        }
-        if (!deployment.isChatModel()) {
-            return AzureErrors.operationNotSupported("chatCompletion", deployment.model());
-        }
-        if (emulator.faults().resourceBlocked(deploymentName)) {
-            return AzureErrors.resourceBlocked();
-        }
-        long waitMs = emulator.rateLimiter().tryAcquire(deploymentName);
-        if (waitMs > 0) {
-            emulator.stats().recordThrottled(deploymentName);
-            long seconds = Math.max(1, (waitMs + 999) / 1000);
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-            exchange.getResponseHeaders().set("retry-after-ms", Long.toString(waitMs));
-            return AzureErrors.chatRateLimited(seconds);
-        }
-        ImageApiFaults.Decision fault = emulator.faults().decide(deploymentName);
-        if (fault.hold() != null) {
-            if (emulator.awaitClose(fault.hold())) {
-                throw new InterruptedException("emulator closing");
-            }
-            return AzureErrors.serverError(408);
-        }
-        if (fault.status() != 0) {
-            return AzureErrors.serverError(fault.status());
-        }
+        AzureGate.Admitted admitted = AzureGate.admit(emulator, exchange, OPERATION);
+        String deploymentName = admitted.deploymentName();
+        ImageApiEmulator.Deployment deployment = admitted.deployment();
+        JsonNode body = admitted.body();
 
         AzureErrors.ErrorResponse invalid = validateParameters(body, deployment);
         if (invalid != null) {
@@ -216,10 +151,7 @@ final class ChatCompletionsHandler implements HttpHandler {
         ImageApiEmulator.Settings settings = emulator.settings();
         boolean filtered = ChatAnswers.containsAny(userText.toString(), settings.chatBlockedTermsLowerCase());
         boolean refused = ChatAnswers.containsAny(userText.toString(), settings.chatRefusalTermsLowerCase());
-        Duration delay = emulator.faults().delay(deploymentName);
-        if (!delay.isZero() && emulator.awaitClose(delay)) {
-            throw new InterruptedException("emulator closing");
-        }
+        AzureGate.injectedDelay(emulator, deploymentName);
         if (filtered) {
             return AzureErrors.chatContentFilter();
         }
