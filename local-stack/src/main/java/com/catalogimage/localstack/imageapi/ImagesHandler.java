@@ -1,9 +1,7 @@
 package com.catalogimage.localstack.imageapi;
 
-import static com.catalogimage.localstack.http.JsonHttpServer.JSON;
 
 import com.catalogimage.localstack.http.JsonHttpServer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -30,13 +27,14 @@ import java.util.regex.Pattern;
  */
 final class ImagesHandler implements HttpHandler {
 
-    private static final Pattern LEGACY = Pattern.compile("^/openai/deployments/([^/]+)/images/generations/?$");
-    private static final Pattern UNIFIED = Pattern.compile("^/openai/v1/images/generations/?$");
+    private static final AzureGate.Operation OPERATION = new AzureGate.Operation("imageGeneration",
+            Pattern.compile("^/openai/deployments/([^/]+)/images/generations/?$"),
+            Pattern.compile("^/openai/v1/images/generations/?$"), false, AzureErrors::rateLimited);
     private static final Pattern FIELD_LINE = Pattern.compile("(?im)^\\s*%s\\s*:\\s*(.*?)\\s*$");
 
     private final ImageApiEmulator emulator;
     private final ImageRenderer renderer;
-    private final Map<List<Object>, String> renderedOnce = new ConcurrentHashMap<>();
+    private final Map<List<Object>, byte[]> renderedOnce = new ConcurrentHashMap<>();
 
     ImagesHandler(ImageApiEmulator emulator, ImageRenderer renderer) {
         this.emulator = emulator;
@@ -45,11 +43,7 @@ final class ImagesHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("apim-request-id", UUID.randomUUID().toString());
-        String clientRequestId = exchange.getRequestHeaders().getFirst("x-ms-client-request-id");
-        if (clientRequestId != null) {
-            exchange.getResponseHeaders().set("x-ms-client-request-id", clientRequestId);
-        }
+        String clientRequestId = AzureGate.requestIds(exchange);
         AzureErrors.ErrorResponse error;
         try {
             error = generate(exchange, clientRequestId);
@@ -66,77 +60,16 @@ final class ImagesHandler implements HttpHandler {
     /** Answers a success itself; returns the error to answer otherwise. */
     private AzureErrors.ErrorResponse generate(HttpExchange exchange, String clientRequestId)
             throws IOException, InterruptedException {
-        String path = exchange.getRequestURI().getPath();
-        Matcher legacy = LEGACY.matcher(path);
-        boolean isLegacy = legacy.matches();
-        if (!isLegacy && !UNIFIED.matcher(path).matches()) {
-            return AzureErrors.resourceNotFound();
-        }
-        if (isLegacy && JsonHttpServer.query(exchange).getOrDefault("api-version", "").isBlank()) {
-            return AzureErrors.resourceNotFound();
-        }
-        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            return AzureErrors.gateway(405, "405", "Method not allowed");
-        }
-        if (!authorized(exchange)) {
-            return AzureErrors.unauthorized();
-        }
-
-        JsonNode body;
-        try {
-            body = JSON.readTree(JsonHttpServer.readBody(exchange));
-        } catch (JsonProcessingException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return AzureErrors.invalidRequest(null, "We could not parse the JSON body of your request. (HINT: This likely "
-                    + "means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what "
-                    + "was sent was not valid JSON.)", null);
-        }
-
-        String deploymentName;
-        if (isLegacy) {
-            deploymentName = legacy.group(1);
-        } else {
-            JsonNode model = body.get("model");
-            if (model == null || !model.isTextual() || model.asText().isBlank()) {
-                return AzureErrors.invalidRequest("missing_required_parameter",
-                        "Missing required parameter: 'model'.", "model");
-            }
-            deploymentName = model.asText();
-        }
-        emulator.stats().recordRequest(deploymentName);
-        ImageApiEmulator.Deployment deployment = emulator.deployment(deploymentName);
-        if (deployment == null || deployment.retired()) {
-            return AzureErrors.deploymentNotFound();
-        }
-
-        if (emulator.faults().resourceBlocked(deploymentName)) {
-            return AzureErrors.resourceBlocked();
-        }
-        long waitMs = emulator.rateLimiter().tryAcquire(deploymentName);
-        if (waitMs > 0) {
-            emulator.stats().recordThrottled(deploymentName);
-            long seconds = Math.max(1, (waitMs + 999) / 1000);
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-            exchange.getResponseHeaders().set("retry-after-ms", Long.toString(waitMs));
-            return AzureErrors.rateLimited(seconds);
-        }
-        ImageApiFaults.Decision fault = emulator.faults().decide(deploymentName);
-        if (fault.hold() != null) {
-            if (emulator.awaitClose(fault.hold())) {
-                throw new InterruptedException("emulator closing");
-            }
-            return AzureErrors.serverError(408);
-        }
-        if (fault.status() != 0) {
-            return AzureErrors.serverError(fault.status());
-        }
+        AzureGate.Admitted admitted = AzureGate.admit(emulator, exchange, OPERATION);
+        String deploymentName = admitted.deploymentName();
+        ImageApiEmulator.Deployment deployment = admitted.deployment();
+        JsonNode body = admitted.body();
 
         GenerationRequest request = GenerationRequest.parse(body, deployment.model());
         ImageApiEmulator.Settings settings = emulator.settings();
         boolean blocked = violatesPolicy(request.prompt(), settings.blockedTermsLowerCase());
         sleepLatency(settings);
+        AzureGate.injectedDelay(emulator, deploymentName);
         if (blocked) {
             return settings.policyErrorStyle() == ImageApiEmulator.PolicyErrorStyle.CONTENT_FILTER
                     ? AzureErrors.contentFilter() : AzureErrors.contentPolicyViolation();
@@ -147,19 +80,6 @@ final class ImagesHandler implements HttpHandler {
         emulator.stats().recordGeneration(deploymentName, request.prompt(), requestId, request.n());
         reply(exchange, 200, response);
         return null;
-    }
-
-    private boolean authorized(HttpExchange exchange) {
-        String key = emulator.options().apiKey();
-        if (key == null) {
-            return true;
-        }
-        if (key.equals(exchange.getRequestHeaders().getFirst("api-key"))) {
-            return true;
-        }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && key.equals(authorization.substring(7).trim());
     }
 
     private static boolean violatesPolicy(String prompt, List<String> blockedTermsLowerCase) {
@@ -191,11 +111,12 @@ final class ImagesHandler implements HttpHandler {
                 category == null ? "" : category, footer);
 
         // rendering is deterministic, so the n images would be identical anyway: draw once, spare the shared CPU
-        String b64 = emulator.rendersOncePerShape()
+        byte[] drawn = emulator.rendersOncePerShape()
                 ? renderedOnce.computeIfAbsent(List.of(spec.width(), spec.height(), spec.format(), spec.transparent(),
-                        spec.compression(), deployment.name()),
-                        shape -> Base64.getEncoder().encodeToString(renderer.render(spec)))
-                : Base64.getEncoder().encodeToString(renderer.render(spec));
+                        spec.compression(), deployment.name()), shape -> renderer.render(spec))
+                : renderer.render(spec);
+        // the prompt travels inside the image, so the vision emulator can judge it by what it was asked to draw
+        String b64 = Base64.getEncoder().encodeToString(PromptChunk.embed(drawn, request.prompt()));
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * The Azure OpenAI image API emulator with its default deployments. Publishes {@code local-stack.image-api.endpoint}
- * and {@code local-stack.image-api.key}.
+ * and {@code local-stack.image-api.key}. The same endpoint and key serve chat completions (deployment
+ * {@code gpt-5-mini}), so a service whose {@code CHAT_*} settings default to the image API's reaches the vision emulator
+ * too. The emulator is shared by a module's test classes: a test that sets vision rules, chat terms or faults clears
+ * them ({@code visionRules().clear()}, {@code faults().clear()}) when it is done.
  */
 public class ImageApiTestResource implements QuarkusTestResourceLifecycleManager {
 
