@@ -30,17 +30,36 @@ GO
 -- statement, so two updaters, or an updater and a person editing the product, cannot both win. The result set says
 -- what happened: RowsAffected 1 = written now, 0 = not written, with the ImageUrl the product holds (ours already: a
 -- redelivery; another: someone else wrote first, which is kept). An unknown product is still the seed's RAISERROR.
+-- @ImageAltText (decision 0025, optional, NULL by default): written in the same conditional statement as the URL, so it
+-- never lands on a product that kept another image; NULL leaves the column as it is. The column is optional too
+-- (005-image-alt-text.sql): the statement that names it is dynamic SQL, compiled only where the column exists, so this
+-- procedure can be created, and runs, on a catalog without it (the alt text is then dropped).
 CREATE OR ALTER PROCEDURE dbo.UpdateProductImageUrl
     @ProductID INT,
-    @ImageUrl NVARCHAR(2000)
+    @ImageUrl NVARCHAR(2000),
+    @ImageAltText NVARCHAR(125) = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
     DECLARE @RowsAffected INT;
-    UPDATE dbo.Products
-    SET ImageUrl = @ImageUrl
-    WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');
-    SET @RowsAffected = @@ROWCOUNT;
+    IF @ImageAltText IS NOT NULL AND COL_LENGTH(N'dbo.Products', N'ImageAltText') IS NOT NULL
+    BEGIN
+        EXEC sp_executesql
+            N'UPDATE dbo.Products
+              SET ImageUrl = @ImageUrl, ImageAltText = @ImageAltText
+              WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'''');
+              SET @RowsAffected = @@ROWCOUNT;',
+            N'@ProductID INT, @ImageUrl NVARCHAR(2000), @ImageAltText NVARCHAR(125), @RowsAffected INT OUTPUT',
+            @ProductID = @ProductID, @ImageUrl = @ImageUrl, @ImageAltText = @ImageAltText,
+            @RowsAffected = @RowsAffected OUTPUT;
+    END
+    ELSE
+    BEGIN
+        UPDATE dbo.Products
+        SET ImageUrl = @ImageUrl
+        WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');
+        SET @RowsAffected = @@ROWCOUNT;
+    END
     IF @RowsAffected = 0 AND NOT EXISTS (SELECT 1 FROM dbo.Products WHERE Id = @ProductID)
     BEGIN
         RAISERROR('Product not found.', 16, 1);

@@ -3,7 +3,8 @@
 -- comes from the environment (sqlcmd reads environment variables as scripting variables: $(DAB_SQL_PASSWORD)), so a
 -- changed DAB_SQL_PASSWORD takes effect at the next start. deploy-validation checks these grants against
 -- dab-config.json: SELECT on each table entity, UPDATE on the columns an update permission names, EXECUTE on each
--- procedure entity; nothing else (no INSERT, DELETE, ALTER, CONTROL or role membership).
+-- procedure entity; nothing else (no INSERT, DELETE, ALTER, CONTROL or role membership). Runs after
+-- 005-image-alt-text.sql, which adds the ImageAltText column granted here.
 
 IF SUSER_ID(N'catalog_dab') IS NULL
     CREATE LOGIN [catalog_dab] WITH PASSWORD = N'$(DAB_SQL_PASSWORD)', CHECK_POLICY = ON;
@@ -16,7 +17,7 @@ IF DATABASE_PRINCIPAL_ID(N'catalog_dab') IS NULL
 GO
 
 GRANT SELECT ON OBJECT::dbo.Products TO [catalog_dab];
-GRANT UPDATE ON OBJECT::dbo.Products (ImageUrl) TO [catalog_dab];
+GRANT UPDATE ON OBJECT::dbo.Products (ImageUrl, ImageAltText) TO [catalog_dab];
 GRANT SELECT ON OBJECT::dbo.Categories TO [catalog_dab];
 GRANT EXECUTE ON OBJECT::dbo.GetProducts TO [catalog_dab];
 GRANT EXECUTE ON OBJECT::dbo.UpdateProductImageUrl TO [catalog_dab];

@@ -27,6 +27,8 @@ class DabConfigTest {
 
     static final JsonNode DAB = read();
     static final String ROLE = "pipeline";
+    /** deploy/sql's optional alt text column (005), which compose and Kubernetes set as CATALOG_ALT_TEXT_COLUMN. */
+    static final String ALT_TEXT_COLUMN = "ImageAltText";
     private static final Pattern CALL = Pattern.compile(
             "@(GET|POST|PATCH|PUT|DELETE)\\s+@Path\\(\"/(\\w+)[^\"]*\"\\)(.*?);", Pattern.DOTALL);
     private static final Pattern QUERY = Pattern.compile("@QueryParam\\(\"([^\"$]\\w*)\"\\)");
@@ -109,7 +111,7 @@ class DabConfigTest {
                 "product-scanner GET Products", "product-scanner GET Categories", "product-scanner GET GetProducts",
                 "catalog-updater PATCH Products", "catalog-updater GET GetProducts", "catalog-updater POST UpdateProductImageUrl");
         assertThat(calls).filteredOn(c -> c.entity().equals("UpdateProductImageUrl")).allSatisfy(c ->
-                assertThat(c.parameters()).containsExactly("ProductID", "ImageUrl"));
+                assertThat(c.parameters()).containsExactly("ProductID", "ImageUrl", "ImageAltText"));
     }
 
     @Test
@@ -133,8 +135,10 @@ class DabConfigTest {
             } else {
                 assertThat(granted).as(what).contains(call.verb().equals("GET") ? "read" : "update");
                 if (call.verb().equals("PATCH")) {
-                    List<String> body = recordFields(call.service(), "ImageUrlPatch");
+                    List<String> body = new ArrayList<>(recordFields(call.service(), "ImageUrlPatch"));
                     assertThat(body).containsExactly("ImageUrl");
+                    // the alt text column is named by configuration (CATALOG_ALT_TEXT_COLUMN), not by the record
+                    body.add(ALT_TEXT_COLUMN);
                     assertThat(updateFields(entity)).as(what + ": update limited to the fields it writes").containsExactlyElementsOf(body);
                 }
             }
@@ -179,6 +183,18 @@ class DabConfigTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theDeploymentsWriteAltTextToTheColumnDeploySqlAdds() {
+        assertThat(Repo.read("deploy/sql/005-image-alt-text.sql")).contains("N'" + ALT_TEXT_COLUMN + "'")
+                .contains("ADD " + ALT_TEXT_COLUMN + " NVARCHAR(125) NULL");
+        assertThat(Repo.read("docker-compose.yml")).contains("CATALOG_ALT_TEXT_COLUMN: ${CATALOG_ALT_TEXT_COLUMN-"
+                + ALT_TEXT_COLUMN + "}");
+        assertThat(Repo.read("deploy/k8s/base/catalog-updater.yaml")).contains("CATALOG_ALT_TEXT_COLUMN: \""
+                + ALT_TEXT_COLUMN + "\"");
+        assertThat(Repo.read("catalog-updater/src/main/resources/application.properties"))
+                .contains("updater.alt-text-column=${CATALOG_ALT_TEXT_COLUMN:}");
     }
 
     @Test

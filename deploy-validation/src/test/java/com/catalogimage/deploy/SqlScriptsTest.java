@@ -115,6 +115,38 @@ class SqlScriptsTest {
         }
     }
 
+    /**
+     * 005 adds the optional alt text column where it is missing and does nothing where it is there: its guard is SQL
+     * Server's (COL_LENGTH, which H2 lacks), so the guard is checked as text and the ALTER it protects is run on H2, twice
+     * behind the same check done by hand.
+     */
+    @Test
+    void theAltTextMigrationAddsANullableColumnOnce() throws Exception {
+        String script = Repo.read("deploy/sql/005-image-alt-text.sql");
+        List<String> batches = batches(script);
+        assertThat(batches).hasSize(1);
+        Matcher m = Pattern.compile("IF COL_LENGTH\\(N'dbo\\.Products', N'ImageAltText'\\) IS NULL\\s+(ALTER TABLE[^;]+);")
+                .matcher(batches.get(0));
+        assertThat(m.find()).as("guarded by COL_LENGTH: " + batches.get(0)).isTrue();
+        try (Connection c = applied(); Statement s = c.createStatement()) {
+            for (int run = 0; run < 2; run++) {
+                if (!columns(s, "Products").contains("ImageAltText")) {
+                    s.execute(m.group(1));
+                }
+            }
+            assertThat(columns(s, "Products")).containsExactly("Id", "ProductName", "Description", "CategoryID", "Tags",
+                    "Price", "ImageUrl", "CreatedAt", "ImageAltText");
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM dbo.Products WHERE ImageAltText IS NULL")) {
+                r.next();
+                assertThat(r.getInt(1)).as("existing rows have none").isEqualTo(SampleCatalog.PRODUCT_COUNT);
+            }
+            assertThat(fails(s, "UPDATE dbo.Products SET ImageAltText = N'" + "x".repeat(126) + "' WHERE Id = 1"))
+                    .as("NVARCHAR(125)").isTrue();
+        }
+        assertThat(Repo.read("deploy/sql/apply.sh")).as("applied every time, before the grants that name the column")
+                .containsSubsequence("005-image-alt-text.sql", "004-dab-login.sql");
+    }
+
     static List<String> columns(Statement s, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet r = s.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'"
@@ -165,13 +197,19 @@ class SqlScriptsTest {
         Map<String, Map<String, String>> procs = procedures();
         assertThat(procs).containsOnlyKeys("GetProducts", "UpdateProductImageUrl", "GetCategories", "InsertProduct");
         assertThat(procs.get("GetProducts")).containsExactly(Map.entry("ProductID", "INT = -1"));
-        assertThat(procs.get("UpdateProductImageUrl")).containsOnlyKeys("ProductID", "ImageUrl");
+        assertThat(procs.get("UpdateProductImageUrl")).containsOnlyKeys("ProductID", "ImageUrl", "ImageAltText");
+        assertThat(procs.get("UpdateProductImageUrl").get("ImageAltText")).as("optional: NULL leaves the column as it is")
+                .isEqualTo("NVARCHAR(125) = NULL");
         assertThat(procs.get("GetCategories")).isEmpty();
         assertThat(procs.get("InsertProduct")).containsKeys("ProductName", "Description", "CategoryID", "Tags", "Price", "ImageUrl");
         String text = Repo.read("deploy/sql/002-procedures.sql");
         assertThat(text).contains("RAISERROR('Product not found.', 16, 1);")
                 .contains("WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');")
                 .contains("@RowsAffected AS RowsAffected");
+        // the alt text is written by the same conditional statement, and only where the optional column exists
+        assertThat(text).contains("IF @ImageAltText IS NOT NULL AND COL_LENGTH(N'dbo.Products', N'ImageAltText') IS NOT NULL")
+                .contains("SET ImageUrl = @ImageUrl, ImageAltText = @ImageAltText\n"
+                        + "              WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'''');");
         // the schema is created before the procedures and the data that use it
         assertThat(SCRIPTS).isSorted();
         assertThat(Repo.read("deploy/sql/001-schema.sql").indexOf("dbo.Categories"))

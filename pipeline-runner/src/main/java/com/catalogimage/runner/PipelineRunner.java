@@ -158,6 +158,9 @@ public final class PipelineRunner implements AutoCloseable {
         }
         env.put("SCAN_API_KEY", apiKey);
         env.put("CATALOG_MODE", options.catalogMode());
+        // The local stack's DAB emulator has deploy/sql's alt text column; a catalog without it still gets its URLs
+        // (the updater writes without the alt text and warns, decision 0025). CATALOG_ALT_TEXT_COLUMN= turns it off.
+        env.putIfAbsent("CATALOG_ALT_TEXT_COLUMN", "ImageAltText");
         env.putIfAbsent("SCAN_INTERVAL", options.scanInterval().toMillis() + "ms");
         if (stack.imageApi() != null) {
             // The emulator has no quota: do not hold the local run to Azure's default 6 requests per minute.

@@ -1,10 +1,13 @@
 package com.catalogimage.uploader.messaging;
 
+import com.catalogimage.contracts.AltText;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.QualityVerdict;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +17,12 @@ import java.util.Map;
  * is percent-encoded UTF-8 ({@link URLEncoder}, read back with {@code URLDecoder}), so nothing is lost. Azure limits a
  * blob's metadata to 8 KiB, names and values together: every value has a bound and the bounds add up to less
  * ({@link #MAX_TOTAL}), whatever a hostile catalog or prompt holds.
+ *
+ * <p>The quality check's verdict (decision 0025): {@code alttext}, cleaned again by {@link AltText} (the model's
+ * answer echoes product text anyone could have written) and percent-encoded; {@code qualitycheck}, the outcome in lower
+ * case ({@code passed}, {@code failed}, {@code not_checked}; not {@code quality}, which since decision 0020 holds the
+ * image's quality setting); {@code qualityreasons}, the critique joined by {@code "; "}, cut and encoded. None of them
+ * on an image without a verdict.
  */
 final class BlobMetadata {
 
@@ -23,7 +32,13 @@ final class BlobMetadata {
     static final int MAX_TOTAL = 6 * 1024;
     /** The prompt is cut to this many characters before it is encoded (the contract's figure). */
     static final int PROMPT_CHARS = 1000;
-    private static final int MAX_PROMPT = 3600;
+    /** The encoded prompt; 2,800 since the verdict's keys took their share (decision 0025): about 1,000 Latin characters. */
+    private static final int MAX_PROMPT = 2800;
+    /** The critique is cut to this many characters before it is encoded. */
+    static final int REASONS_CHARS = 300;
+    private static final int MAX_REASONS = 420;
+    /** 125 characters of alt text ({@link AltText#MAX}), Latin ones with room for escapes; other scripts are cut. */
+    private static final int MAX_ALT_TEXT = 380;
     private static final int MAX_NAME = 600;
     private static final int MAX_CATEGORY = 300;
     private static final int MAX_NUMBER = 64;
@@ -49,6 +64,12 @@ final class BlobMetadata {
         put(metadata, "costusd", generated.costUsd() == null ? "" : cut(generated.costUsd().toPlainString(), MAX_NUMBER));
         put(metadata, "generatedat", generated.generatedAt() == null ? "" : generated.generatedAt().toString());
         put(metadata, "thumbnail", ascii(thumbnail));
+        QualityVerdict verdict = generated.verdict();
+        if (verdict != null) {
+            put(metadata, "alttext", encoded(AltText.clean(verdict.altText()), MAX_ALT_TEXT));
+            put(metadata, "qualitycheck", verdict.outcome() == null ? "" : verdict.outcome().name().toLowerCase(Locale.ROOT));
+            put(metadata, "qualityreasons", encoded(cut(String.join("; ", verdict.reasons()), REASONS_CHARS), MAX_REASONS));
+        }
         return metadata;
     }
 

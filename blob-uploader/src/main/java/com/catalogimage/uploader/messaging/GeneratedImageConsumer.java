@@ -106,12 +106,14 @@ public class GeneratedImageConsumer {
             });
             String url = manual ? store.reviewUrl(name.name()) : store.publicUrl(name.name());
             if (manual) {
-                ProductStatus awaiting = ProductStatus.of(request, State.AWAITING_REVIEW, name.name(), STAGE);
+                ProductStatus awaiting = ProductStatus.of(request, State.AWAITING_REVIEW, name.name(), STAGE)
+                        .withVerdict(generated.verdict());
                 publisher.awaitingReview(storedImage(generated, image, name, url, awaiting), awaiting);
             } else {
                 // Stamped before the stored image goes out: the updater's COMPLETED must never carry an earlier time
                 // than this STORED, or readers that keep the latest status by time would see the product stuck in STORED.
-                ProductStatus storedStatus = ProductStatus.of(request, State.STORED, url, STAGE);
+                ProductStatus storedStatus = ProductStatus.of(request, State.STORED, url, STAGE)
+                        .withVerdict(generated.verdict());
                 publisher.stored(storedImage(generated, image, name, url, storedStatus), storedStatus);
             }
             metrics.outcome(outcome == Outcome.STORED ? "stored" : "already-stored");
@@ -150,7 +152,7 @@ public class GeneratedImageConsumer {
     private static StoredImage storedImage(GeneratedImage generated, VerifiedImage image, BlobName name, String url,
             ProductStatus status) {
         return new StoredImage(generated.request(), name.name(), url, image.contentType(), image.bytes().length,
-                name.sha256(), image.width(), image.height(), generated.model(), status.at());
+                name.sha256(), image.width(), image.height(), generated.model(), status.at(), generated.verdict());
     }
 
     private static String outcome(FailureClass failureClass) {

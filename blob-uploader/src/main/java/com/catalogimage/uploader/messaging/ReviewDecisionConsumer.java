@@ -120,9 +120,11 @@ public class ReviewDecisionConsumer {
         store.upload(Where.PUBLIC, thumbnail, thumbnailBlob.bytes(), Thumbnails.CONTENT_TYPE, thumbnailBlob.metadata());
         store.upload(Where.PUBLIC, name, image.bytes(), pending.contentType(), image.metadata());
         String url = store.publicUrl(name);
-        ProductStatus stored = ProductStatus.of(pending.request(), State.STORED, url, STAGE);
+        // The verdict the reviewer saw travels on, so the updater writes its alt text and COMPLETED carries it.
+        ProductStatus stored = ProductStatus.of(pending.request(), State.STORED, url, STAGE).withVerdict(pending.verdict());
         publisher.stored(new StoredImage(pending.request(), name, url, pending.contentType(), image.bytes().length,
-                pending.sha256(), pending.width(), pending.height(), pending.model(), stored.at()), stored);
+                pending.sha256(), pending.width(), pending.height(), pending.model(), stored.at(), pending.verdict()),
+                stored);
         LOG.infof("Product %d: image approved by %s, published at %s", decision.productId(), decision.reviewer(), url);
     }
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.AltText;
 import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.QualityVerdict;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,48 @@ class BlobMetadataTest {
         assertThat(URLDecoder.decode(metadata.get("prompt"), StandardCharsets.UTF_8))
                 .isEqualTo("A café crème brûlée on white, 50% off");
         assertThat(metadata.values()).allMatch(BlobMetadataTest::printableAscii);
+    }
+
+    @Test
+    void theVerdictGivesAltTextCleanedAgainTheOutcomeAndTheBoundedCritique() {
+        String hostile = "Image of <script>alert(1)</script> https://evil.example Crème brûlée";
+        Map<String, String> metadata = BlobMetadata.of(withVerdict(generated("n", "c", "p"), new QualityVerdict(
+                QualityVerdict.Outcome.NOT_CHECKED, false, false, false, false, List.of("Vision model unreachable",
+                "Retry later; 100% sure"), hostile, null, 0, 0, null, 0)), "t");
+
+        assertThat(URLDecoder.decode(metadata.get("alttext"), StandardCharsets.UTF_8))
+                .isEqualTo(AltText.clean(hostile)).isEqualTo("Alert 1 Crème brûlée");
+        assertThat(metadata).containsEntry("qualitycheck", "not_checked").containsEntry("quality", "low");
+        assertThat(URLDecoder.decode(metadata.get("qualityreasons"), StandardCharsets.UTF_8))
+                .isEqualTo("Vision model unreachable; Retry later; 100% sure");
+        assertThat(metadata.values()).allMatch(BlobMetadataTest::printableAscii);
+    }
+
+    @Test
+    void alongsideAHostileVerdictEverythingStaysUnderAzuresLimit() {
+        String emoji = "😀".repeat(3000);
+        String hostile = "<script>alert(1)</script>\r\nX-Injected: yes\u0000\u202e" + "%zz".repeat(500) + emoji;
+        QualityVerdict verdict = new QualityVerdict(QualityVerdict.Outcome.FAILED, false, false, false, false,
+                Collections.nCopies(50, hostile), "Lamp " + emoji, "m", 1, 1, null, 9);
+        Map<String, String> metadata = BlobMetadata.of(withVerdict(new GeneratedImage(
+                new ImageRequest("r".repeat(5000), new Product(7, hostile, "d", 1, hostile, hostile), 2, null,
+                        ImageRequest.Origin.SCAN, AT),
+                new byte[] {1}, "image/png", "m\u00e9".repeat(2000), "d", "s".repeat(2000), "q\n".repeat(2000), null,
+                new BigDecimal("1E+5000"), null, AT, hostile), verdict), "t".repeat(3000));
+
+        assertThat(BlobMetadata.size(metadata)).isLessThanOrEqualTo(BlobMetadata.MAX_TOTAL);
+        assertThat(metadata.values()).allMatch(BlobMetadataTest::printableAscii);
+        assertThat(URLDecoder.decode(metadata.get("alttext"), StandardCharsets.UTF_8)).startsWith("Lamp 😀")
+                .hasSizeLessThanOrEqualTo(AltText.MAX);
+        assertThat(hostile + "; " + hostile).startsWith(URLDecoder.decode(metadata.get("qualityreasons"),
+                StandardCharsets.UTF_8));
+        assertThat(URLDecoder.decode(metadata.get("prompt"), StandardCharsets.UTF_8))
+                .startsWith("<script>alert(1)</script>\r\nX-Injected: yes");
+    }
+
+    private static GeneratedImage withVerdict(GeneratedImage g, QualityVerdict verdict) {
+        return new GeneratedImage(g.request(), g.image(), g.contentType(), g.model(), g.deployment(), g.size(),
+                g.quality(), g.usage(), g.costUsd(), g.revisedPrompt(), g.generatedAt(), g.prompt(), verdict);
     }
 
     @Test

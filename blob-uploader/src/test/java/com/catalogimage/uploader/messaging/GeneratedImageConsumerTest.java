@@ -7,11 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.catalogimage.contracts.AltText;
 import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
@@ -28,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -120,6 +124,49 @@ class GeneratedImageConsumerTest {
         // Stamped before the stored image went out: the updater's COMPLETED, written after it received the stored
         // image, can never carry an earlier time than this STORED (readers keep the latest status by time).
         assertThat(status.at()).isEqualTo(stored.storedAt());
+    }
+
+    /**
+     * A prompt-injection row: the vision model echoed the product's text into its alt text. What reaches the blob's
+     * metadata is cleaned again (no markup, no URL), ASCII-safe, and the stored image and STORED carry the verdict.
+     */
+    @Test
+    void aPromptInjectionCannotPutMarkupOrAUrlIntoTheBlobsAltText() {
+        long id = IDS.incrementAndGet();
+        String hostile = "Image of <script>alert(1)</script> https://evil.example Ceramic Vase";
+        QualityVerdict verdict = new QualityVerdict(QualityVerdict.Outcome.PASSED, true, true, true, true, List.of(),
+                hostile, "gpt-5-mini", 1200, 80, new BigDecimal("0.00046"), 0);
+        GeneratedImage plain = generated(id, "Ceramic Vase", TestImages.png(1024, 1024, id), "image/png", "1024x1024");
+        GeneratedImage generated = new GeneratedImage(plain.request(), plain.image(), plain.contentType(), plain.model(),
+                plain.deployment(), plain.size(), plain.quality(), plain.usage(), plain.costUsd(), null,
+                plain.generatedAt(), null, verdict);
+
+        send(generated);
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.verdict()).isEqualTo(verdict);
+        var metadata = container.getBlobClient(stored.blobName()).getProperties().getMetadata();
+        assertThat(metadata.get("alttext")).matches("[\\x20-\\x7e]+");
+        assertThat(URLDecoder.decode(metadata.get("alttext"), StandardCharsets.UTF_8))
+                .isEqualTo(AltText.clean(hostile)).isEqualTo("Alert 1 Ceramic Vase")
+                .doesNotContain("<", ">", "script", "http", "evil");
+        assertThat(metadata).containsEntry("qualitycheck", "passed").containsEntry("quality", "low")
+                .doesNotContainKey("qualityreasons");
+        ProductStatus status = await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.STORED);
+        assertThat(status.verdict()).isEqualTo(verdict);
+    }
+
+    @Test
+    void anImageWithoutAVerdictHasNoAltTextMetadata() {
+        long id = IDS.incrementAndGet();
+        send(generated(id, "Gummy Bears", TestImages.png(1024, 1024, id), "image/png", "1024x1024"));
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.verdict()).isNull();
+        assertThat(container.getBlobClient(stored.blobName()).getProperties().getMetadata())
+                .doesNotContainKeys("alttext", "qualitycheck", "qualityreasons");
+        assertThat(await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0).verdict()).isNull();
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
+import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.contracts.ReviewDecision;
 import com.catalogimage.contracts.ReviewDecision.Verdict;
 import com.catalogimage.contracts.StoredImage;
@@ -238,6 +239,41 @@ class ReviewGateTest {
 
         assertThat(URLDecoder.decode(metadata.get("prompt"), StandardCharsets.UTF_8)).isEqualTo("A photo of Café Crème");
         assertThat(URLDecoder.decode(metadata.get("productname"), StandardCharsets.UTF_8)).isEqualTo("Café Crème");
+    }
+
+    /**
+     * The verdict travels both review paths: on the pending image and AWAITING_REVIEW, as alt text on the private blob,
+     * and, once approved, on the public copy's StoredImage and STORED.
+     */
+    @Test
+    void theVerdictAndAltTextTravelThroughReviewToTheApprovedCopy() throws Exception {
+        long id = IDS.incrementAndGet();
+        GeneratedImage plain = generated(id, "Trail Mix", TestImages.png(1024, 1024, id));
+        QualityVerdict verdict = new QualityVerdict(QualityVerdict.Outcome.FAILED, true, false, true, true,
+                List.of("Text on the bag"), "Image of a bag of trail mix <b>with nuts</b>", "gpt-5-mini", 1200, 90,
+                new BigDecimal("0.0005"), 1);
+        GeneratedImage generated = new GeneratedImage(plain.request(), plain.image(), plain.contentType(), plain.model(),
+                plain.deployment(), plain.size(), plain.quality(), plain.usage(), plain.costUsd(), null,
+                plain.generatedAt(), plain.prompt(), verdict);
+
+        StoredImage pending = sendAndAwaitReview(generated);
+
+        assertThat(pending.verdict()).isEqualTo(verdict);
+        assertThat(latestStatus(id).verdict()).isEqualTo(verdict);
+        var metadata = review.client().getBlobClient(pending.blobName()).getProperties().getMetadata();
+        assertThat(URLDecoder.decode(metadata.get("alttext"), StandardCharsets.UTF_8)).isEqualTo("Bag of trail mix with nuts");
+        assertThat(metadata).containsEntry("qualitycheck", "failed").containsEntry("quality", "low");
+
+        decide(pending, Verdict.APPROVE, null);
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.verdict()).isEqualTo(verdict);
+        assertThat(stored.altText()).isEqualTo(verdict.altText());
+        ProductStatus storedStatus = await().atMost(PATIENCE).until(() -> latestStatus(id),
+                status -> status.state() == State.STORED);
+        assertThat(storedStatus.verdict()).isEqualTo(verdict);
+        assertThat(products.getBlobClient(stored.blobName()).getProperties().getMetadata())
+                .containsEntry("alttext", metadata.get("alttext"));
     }
 
     private StoredImage sendAndAwaitReview(GeneratedImage generated) {

@@ -5,8 +5,11 @@ import com.catalogimage.updater.client.CatalogRows.ImageUrlPatch;
 import com.catalogimage.updater.client.CatalogRows.UpdateImageUrlParameters;
 import com.catalogimage.updater.config.UpdaterConfig;
 import com.catalogimage.updater.config.UpdaterConfig.CatalogMode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -27,10 +30,23 @@ public class Catalog {
 
     private final DabClient dab;
     private final CatalogMode mode;
+    private final AltTextColumn altText;
+    private final Counter altTextWritten;
+    private final Counter altTextLeftOut;
 
-    public Catalog(@RestClient DabClient dab, UpdaterConfig config) {
+    public Catalog(@RestClient DabClient dab, UpdaterConfig config, MeterRegistry registry) {
         this.dab = dab;
         this.mode = config.mode();
+        this.altText = AltTextColumn.of(config.altTextColumn());
+        this.altTextWritten = altTextCounter(registry, "written");
+        this.altTextLeftOut = altTextCounter(registry, "column-missing");
+        altText.name().ifPresent(column -> LOG.infof("Alt text goes to the catalog's %s", mode == CatalogMode.TABLE
+                ? "column " + column : "procedure parameter @" + AltTextColumn.PROCEDURE_PARAMETER));
+    }
+
+    private static Counter altTextCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("updater.alt-text").description("Image writes that carried alt text, by outcome")
+                .tag("outcome", outcome).register(registry);
     }
 
     public CatalogMode mode() {
@@ -58,12 +74,58 @@ public class Catalog {
      * we say so; otherwise the error stands.
      */
     public CatalogWrite writeImageUrl(long productId, String url) {
+        return writeImageUrl(productId, url, null);
+    }
+
+    /**
+     * {@link #writeImageUrl(long, String)} with the image's alt text, in the same request and so under the same
+     * condition, when {@code CATALOG_ALT_TEXT_COLUMN} is set ({@link AltTextColumn}; cleaned again here). When DAB
+     * refuses the write in a way the column may cause ({@link AltTextColumn#mayBeTheColumn}: DAB validates a request
+     * before it touches the database, so nothing was written), it is made once more without the alt text: a catalog
+     * without the column gets its URL, and a WARN says why the alt text is missing. If that write fails too, its error
+     * stands and is handled as any other.
+     */
+    public CatalogWrite writeImageUrl(long productId, String url, String imageAltText) {
+        String alt = altText.toSend(imageAltText);
+        if (alt == null) {
+            return write(productId, url, null);
+        }
+        CatalogWrite written;
+        try {
+            written = write(productId, url, alt);
+        } catch (DabException refused) {
+            if (!AltTextColumn.mayBeTheColumn(refused)) {
+                throw refused;
+            }
+            CatalogWrite without = write(productId, url, null);
+            altTextLeftOut.increment();
+            if (altText.foundMissing()) {
+                LOG.warnf("Data API Builder refused the alt text (%s %s: %s) and took the same write without it: the"
+                        + " catalog has no writable %s. Image URLs are written without alt text; apply"
+                        + " deploy/sql/005-image-alt-text.sql and 002-procedures.sql, let DAB's role update the column,"
+                        + " restart DAB, or set CATALOG_ALT_TEXT_COLUMN empty. Tried again in %d minutes.",
+                        refused.status(), refused.code(), refused.dabMessage(), mode == CatalogMode.TABLE
+                                ? "column " + altText.name().orElseThrow()
+                                : "@" + AltTextColumn.PROCEDURE_PARAMETER + " parameter of UpdateProductImageUrl",
+                        AltTextColumn.RECHECK.toMinutes());
+            }
+            return without;
+        }
+        altText.foundPresent();
+        if (written instanceof CatalogWrite.Written) {
+            altTextWritten.increment();
+        }
+        return written;
+    }
+
+    private CatalogWrite write(long productId, String url, String alt) {
         try {
             if (mode == CatalogMode.TABLE) {
-                dab.patchImageUrl(productId, new ImageUrlPatch(url));
+                dab.patchImageUrl(productId, new ImageUrlPatch(url,
+                        alt == null ? Map.of() : Map.of(altText.name().orElseThrow(), alt)));
                 return new CatalogWrite.Written();
             }
-            return ofProcedure(dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url)).value());
+            return ofProcedure(dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url, alt)).value());
         } catch (DabException e) {
             boolean mayMeanGone = mode == CatalogMode.TABLE
                     ? e.is(404, DabException.ENTITY_NOT_FOUND)

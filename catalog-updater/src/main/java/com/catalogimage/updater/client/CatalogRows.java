@@ -1,8 +1,12 @@
 package com.catalogimage.updater.client;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /** What the updater reads from and sends to Data API Builder; field names are the catalog's column names. */
 public final class CatalogRows {
@@ -30,10 +34,26 @@ public final class CatalogRows {
     }
 
     /**
-     * The PATCH body: only the column we own. DAB's {@code request-body-strict} refuses the key in the body, and
-     * sending other columns would overwrite edits made since the scan.
+     * The PATCH body: only the columns we own. DAB's {@code request-body-strict} refuses the key in the body, and
+     * sending other columns would overwrite edits made since the scan. {@code altText} is the configured alt text
+     * column ({@code CATALOG_ALT_TEXT_COLUMN}) and its value, or empty: its name is configuration, so it is written
+     * as it is named there, after {@code ImageUrl}; empty, the body is {@code {"ImageUrl":"…"}} as before.
      */
-    public record ImageUrlPatch(@JsonProperty("ImageUrl") String imageUrl) {
+    public record ImageUrlPatch(@JsonProperty("ImageUrl") String imageUrl, @JsonIgnore Map<String, String> altText) {
+
+        public ImageUrlPatch {
+            altText = altText == null ? Map.of() : Map.copyOf(altText);
+        }
+
+        /** The URL alone. */
+        public ImageUrlPatch(String imageUrl) {
+            this(imageUrl, Map.of());
+        }
+
+        @JsonAnyGetter
+        Map<String, String> altTextColumn() {
+            return altText;
+        }
     }
 
     /**
@@ -46,7 +66,17 @@ public final class CatalogRows {
             @JsonProperty("ImageUrl") String imageUrl) {
     }
 
-    /** The parameters of the seed's {@code UpdateProductImageUrl} procedure. */
-    public record UpdateImageUrlParameters(@JsonProperty("ProductID") long productId, @JsonProperty("ImageUrl") String imageUrl) {
+    /**
+     * The parameters of the seed's {@code UpdateProductImageUrl} procedure, and deploy/sql's optional
+     * {@code ImageAltText} (left out when {@code null}: the seed's procedure has no such parameter, and DAB refuses
+     * one it does not know).
+     */
+    public record UpdateImageUrlParameters(@JsonProperty("ProductID") long productId, @JsonProperty("ImageUrl") String imageUrl,
+            @JsonProperty("ImageAltText") @JsonInclude(JsonInclude.Include.NON_NULL) String imageAltText) {
+
+        /** The URL alone. */
+        public UpdateImageUrlParameters(long productId, String imageUrl) {
+            this(productId, imageUrl, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** How the updater writes image URLs back to the catalog. */
 @ConfigMapping(prefix = "updater")
@@ -24,6 +25,16 @@ public interface UpdaterConfig {
      * default outside dev and test: the updater does not start without it.
      */
     List<String> imageBaseUrls();
+
+    /**
+     * The catalog column that receives each image's alt text (the quality check's, decision 0025), e.g.
+     * {@code ImageAltText}, which deploy/sql's 005 adds; environment {@code CATALOG_ALT_TEXT_COLUMN}. Empty (the
+     * default): no alt text is written and every request is as before. Table mode sends it as a field of the PATCH;
+     * stored-procedure mode passes deploy/sql's {@code @ImageAltText} parameter (the procedure names its column), so
+     * any non-empty value turns it on there. A catalog without the column still gets its URLs: the updater writes
+     * without the alt text and warns (at most every ten minutes).
+     */
+    Optional<String> altTextColumn();
 
     /** Pausing on configuration errors (401, 403, an entity DAB does not expose). */
     Pause pause();

@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Writes one stored image's URL to its product, unless the catalog changed under us, and says what happened. Created at
+ * Writes one stored image's URL (and, when the catalog has a column for it, its alt text) to its product, unless the catalog changed under us, and says what happened. Created at
  * startup so that every outcome counter exists, at zero, before the first record.
  */
 @Startup
@@ -69,7 +69,7 @@ public class CatalogWriter {
             long productId = stored.request().product().id();
             WriteDecision decision;
             try (KeyLocks.Held held = productLocks.lock(productId)) {
-                decision = readDecideWrite(productId, stored.url());
+                decision = readDecideWrite(productId, stored.url(), stored.altText());
             }
             outcomes.get(decision).increment();
             return statusOf(decision, stored);
@@ -87,13 +87,13 @@ public class CatalogWriter {
      * {@code If-Match: *} only, so an image set in that window (one round trip) is overwritten; the per-product
      * serialisation above only covers this instance's own records.
      */
-    private WriteDecision readDecideWrite(long productId, String url) {
+    private WriteDecision readDecideWrite(long productId, String url, String altText) {
         Optional<Catalog.Entry> current = catalog.read(productId);
         WriteDecision decision = WriteDecision.decide(current.isPresent(), current.map(Catalog.Entry::imageUrl).orElse(null), url);
         if (decision != WriteDecision.WRITE) {
             return decision;
         }
-        CatalogWrite write = catalog.writeImageUrl(productId, url);
+        CatalogWrite write = catalog.writeImageUrl(productId, url, altText);
         if (write instanceof CatalogWrite.NotWritten refused) {
             return WriteDecision.ofRefusedWrite(refused.imageUrlNow(), url);
         }
@@ -105,7 +105,7 @@ public class CatalogWriter {
         return switch (decision) {
             case WRITE, ALREADY_COMPLETED -> {
                 LOG.debugf("Product %d: %s", productId, decision);
-                yield ProductStatus.of(stored.request(), State.COMPLETED, stored.url(), STAGE);
+                yield ProductStatus.of(stored.request(), State.COMPLETED, stored.url(), STAGE).withVerdict(stored.verdict());
             }
             case ALREADY_HAS_IMAGE -> {
                 LOG.infof("Product %d already has another image; not overwritten (ours stays in blob %s)", productId, stored.blobName());

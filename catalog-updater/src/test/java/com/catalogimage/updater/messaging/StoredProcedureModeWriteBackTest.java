@@ -72,6 +72,11 @@ class StoredProcedureModeWriteBackTest extends WriteBackContract {
     }
 
     @Override
+    String urlOnlyBody(long id, String url) {
+        return "{\"ProductID\":" + id + ",\"ImageUrl\":\"" + url + "\"}";
+    }
+
+    @Override
     String writeMethod() {
         return "POST";
     }

@@ -37,6 +37,11 @@ class TableModeWriteBackTest extends WriteBackContract {
     }
 
     @Override
+    String urlOnlyBody(long id, String url) {
+        return "{\"ImageUrl\":\"" + url + "\"}";
+    }
+
+    @Override
     String writeMethod() {
         return "PATCH";
     }

@@ -9,6 +9,7 @@ import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.localstack.dab.DabFaults.Fault;
+import com.catalogimage.localstack.dab.DabStats;
 import com.catalogimage.updater.client.Catalog;
 import com.catalogimage.updater.client.CatalogWrite;
 import com.catalogimage.updater.support.Catalogs;
@@ -129,6 +130,33 @@ abstract class WriteBackContract {
         assertThat(awaitStatuses(id, 1).get(0).state()).isEqualTo(State.COMPLETED);
         assertThat(dab().stats().responses(500) - serverErrorsBefore).isEqualTo(2);
         assertThat(dab().stats().imageWrites(id)).isEqualTo(1);
+    }
+
+    /** This mode's write body as it was before alt text existed (what DAB gets when no column is configured). */
+    abstract String urlOnlyBody(long id, String url);
+
+    /**
+     * Without {@code CATALOG_ALT_TEXT_COLUMN} (this class's configuration) an image with alt text is written as before,
+     * byte for byte, the catalog's alt text column stays empty, and COMPLETED carries the verdict.
+     */
+    @Test
+    void withoutTheColumnConfiguredTheWriteIsAsBeforeAndCompletedCarriesTheVerdict() {
+        long id = Catalogs.newProduct();
+        StoredImage stored = Catalogs.storedImage(id, "A brass desk lamp with a green glass shade");
+
+        UpdaterTopics.sendStored(stored);
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.COMPLETED);
+        assertThat(status.verdict()).isEqualTo(stored.verdict());
+        assertThat(writesOf(stored)).extracting(DabStats.Write::body).containsExactly(urlOnlyBody(id, stored.url()));
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(stored.url());
+        assertThat(Catalogs.altText(dab(), id)).isNull();
+    }
+
+    /** The emulator's record of the writes that carried this image's URL. */
+    static List<DabStats.Write> writesOf(StoredImage stored) {
+        return dab().stats().writes().stream().filter(w -> w.body().contains(stored.url())).toList();
     }
 
     static List<ProductStatus> awaitStatuses(long id, int count) {

@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
+import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.contracts.StoredImage;
 import com.catalogimage.localstack.dab.DabEmulator;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,6 +44,25 @@ public final class Catalogs {
 
     public static void delete(long id) {
         given().delete(dab().baseUri() + "/api/Products/Id/" + id).then().statusCode(204);
+    }
+
+    /** The catalog's alt text column of a product ({@code null} when it has none). */
+    public static String altText(DabEmulator dab, long id) {
+        return given().get(dab.baseUri() + "/api/Products/Id/" + id + "?$select=Id,ImageAltText")
+                .then().statusCode(200).extract().path("value[0].ImageAltText");
+    }
+
+    /** A verdict as the generator's quality check gives it, with this alt text (untrusted model output). */
+    public static QualityVerdict verdict(String altText) {
+        return new QualityVerdict(QualityVerdict.Outcome.PASSED, true, true, true, true, List.of(), altText,
+                "gpt-5-mini", 1200, 80, new BigDecimal("0.00046"), 0);
+    }
+
+    /** {@link #storedImage(long)} carrying a quality verdict with this alt text. */
+    public static StoredImage storedImage(long id, String altText) {
+        StoredImage s = storedImage(id);
+        return new StoredImage(s.request(), s.blobName(), s.url(), s.contentType(), s.sizeBytes(), s.sha256(), s.width(),
+                s.height(), s.model(), s.storedAt(), verdict(altText));
     }
 
     /** What the uploader writes for a product: the full public URL of its blob. */

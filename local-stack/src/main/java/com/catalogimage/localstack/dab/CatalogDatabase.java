@@ -63,7 +63,18 @@ final class CatalogDatabase implements AutoCloseable {
     private final ThreadLocal<Connection> perThread = new ThreadLocal<>();
     private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
 
+    /**
+     * deploy/sql's 005: the optional alt text column, added after the seed's table as the migration adds it to an
+     * existing catalog. Never dropped: an emulator told the catalog lacks it only stops exposing it.
+     */
+    private static final String ALT_TEXT_COLUMN =
+            "ALTER TABLE Products ADD COLUMN IF NOT EXISTS ImageAltText NVARCHAR(125) NULL";
+
     CatalogDatabase(String jdbcUrl) {
+        this(jdbcUrl, true);
+    }
+
+    CatalogDatabase(String jdbcUrl, boolean altTextColumn) {
         this.url = withCompatibilitySettings(jdbcUrl == null
                 ? "jdbc:h2:mem:dab-" + UUID.randomUUID() : jdbcUrl);
         try {
@@ -71,6 +82,9 @@ final class CatalogDatabase implements AutoCloseable {
             try (Statement statement = keeper.createStatement()) {
                 for (String ddl : SCHEMA) {
                     statement.execute(ddl);
+                }
+                if (altTextColumn) {
+                    statement.execute(ALT_TEXT_COLUMN);
                 }
             }
         } catch (SQLException e) {

@@ -43,46 +43,61 @@ public final class DabEmulator implements AutoCloseable {
      * @param requestBodyStrict DAB's {@code request-body-strict}: unknown fields and the key in a body are a 400
      * @param tokenLifetime     non-null: DAB with Entra ID; requests must carry a token from the emulator's identity
      *                          endpoint ({@link EntraTokens}) that is younger than this, else 401
+     * @param altTextColumn     the catalog has deploy/sql's optional {@code ImageAltText} column (005) and
+     *                          {@code UpdateProductImageUrl} its {@code @ImageAltText} parameter; off, it is the seed's
+     *                          catalog, where a PATCH or procedure call naming either gets DAB's 400 (request-body-strict)
      */
     public record Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
-                          boolean requestBodyStrict, Duration tokenLifetime) {
+                          boolean requestBodyStrict, Duration tokenLifetime, boolean altTextColumn) {
 
         /** The five-argument form; request-body-strict on, as in DAB's default and the seed's config. */
         public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken) {
-            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, true, null);
+            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, true, null, true);
+        }
+
+        /** The seven-argument form (before the alt text column): with the column. */
+        public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
+                       boolean requestBodyStrict, Duration tokenLifetime) {
+            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, true);
         }
 
         /** Any free port, a fresh in-memory database, the sample catalog, no authentication. */
         public static Options inMemory() {
-            return new Options(0, null, true, null, null, true, null);
+            return new Options(0, null, true, null, null, true, null, true);
+        }
+
+        /** With or without deploy/sql's optional alt text column (and the procedure's parameter). */
+        public Options withAltTextColumn(boolean present) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime,
+                    present);
         }
 
         public Options withTokenLifetime(Duration lifetime) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, lifetime);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, lifetime, altTextColumn);
         }
 
         public Options withPort(int p) {
-            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
+            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
         }
 
         public Options withJdbcUrl(String url) {
-            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
+            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
         }
 
         public Options withSampleCatalog(boolean load) {
-            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict, tokenLifetime);
+            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
         }
 
         public Options withRequiredRole(String role) {
-            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict, tokenLifetime);
+            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
         }
 
         public Options withBearerToken(String token) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict, tokenLifetime);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict, tokenLifetime, altTextColumn);
         }
 
         public Options withRequestBodyStrict(boolean strict) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict, tokenLifetime);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict, tokenLifetime, altTextColumn);
         }
     }
 
@@ -94,7 +109,7 @@ public final class DabEmulator implements AutoCloseable {
 
     private DabEmulator(Options options) {
         tokens = options.tokenLifetime() == null ? null : new EntraTokens(options.tokenLifetime(), Clock.systemUTC());
-        database = new CatalogDatabase(options.jdbcUrl());
+        database = new CatalogDatabase(options.jdbcUrl(), options.altTextColumn());
         try {
             if (options.sampleCatalog()) {
                 database.loadSampleCatalogIfEmpty();
@@ -106,7 +121,7 @@ public final class DabEmulator implements AutoCloseable {
         }
         DabRestHandler rest = new DabRestHandler(options, tokens, faults, stats,
                 new TableEntityHandler(database, stats, options.requestBodyStrict()),
-                new StoredProcedureHandler(database, stats), server.baseUri());
+                new StoredProcedureHandler(database, stats, options.altTextColumn()), server.baseUri());
         DabAdminHandler admin = new DabAdminHandler(this);
         server.route("/api", exchange -> rest.handle(exchange, "/api"));
         server.route("/rest", exchange -> rest.handle(exchange, "/rest"));

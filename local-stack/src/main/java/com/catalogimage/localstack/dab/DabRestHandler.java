@@ -41,6 +41,9 @@ final class DabRestHandler {
         String path = exchange.getRequestURI().getPath();
         stats.recordRequest(method);
         byte[] body = JsonHttpServer.readBody(exchange);
+        if (!method.equals("GET")) {
+            stats.recordWrite(method, path, body);
+        }
         DabResponse response;
         try {
             Optional<DabEmulatorException> fault = faults.apply(method, path);
@@ -112,12 +115,13 @@ final class DabRestHandler {
                 JsonHttpServer.query(exchange), exchange.getRequestURI().getRawQuery(), body,
                 exchange.getRequestHeaders().getFirst("If-Match"));
         if (entity.equals(TableEntity.PRODUCTS.name())) {
-            return tables.handle(request, TableEntity.PRODUCTS);
+            return tables.handle(request, options.altTextColumn() ? TableEntity.PRODUCTS
+                    : TableEntity.PRODUCTS_WITHOUT_ALT_TEXT);
         }
         if (entity.equals(TableEntity.CATEGORIES.name())) {
             return tables.handle(request, TableEntity.CATEGORIES);
         }
-        if (StoredProcedureHandler.isProcedure(entity)) {
+        if (procedures.isProcedure(entity)) {
             return procedures.handle(request);
         }
         throw DabErrors.entityNotFound("Invalid Entity path: " + route + ".");

@@ -15,6 +15,17 @@ public final class DabStats {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
     private final Map<Long, LongAdder> imageWrites = new ConcurrentHashMap<>();
+    /** The latest writes as received, so a test can compare a client's request bodies byte for byte. */
+    private final java.util.Deque<Write> writes = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int KEPT_WRITES = 1000;
+
+    /**
+     * One request that was not a GET, as it arrived (before faults, authentication and validation).
+     *
+     * @param body the request body's bytes, decoded as UTF-8
+     */
+    public record Write(String method, String path, String body) {
+    }
 
     void recordRequest(String method) {
         requests.computeIfAbsent(method, m -> new LongAdder()).increment();
@@ -22,6 +33,18 @@ public final class DabStats {
 
     void recordResponse(int status) {
         responses.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    void recordWrite(String method, String path, byte[] body) {
+        writes.addLast(new Write(method, path, new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        while (writes.size() > KEPT_WRITES) {
+            writes.pollFirst();
+        }
+    }
+
+    /** The latest requests that were not GETs (at most 1,000), oldest first, whatever DAB answered them. */
+    public java.util.List<Write> writes() {
+        return java.util.List.copyOf(writes);
     }
 
     void recordImageWrite(long productId) {
@@ -70,6 +93,7 @@ public final class DabStats {
         requests.clear();
         responses.clear();
         imageWrites.clear();
+        writes.clear();
     }
 
     /** The {@code GET /admin/stats} document. */

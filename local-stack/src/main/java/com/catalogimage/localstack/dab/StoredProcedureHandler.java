@@ -27,7 +27,10 @@ import java.util.Set;
  *
  * <p>{@code UpdateProductImageUrl} is deploy/sql's conditional version (decision 0017): it writes only a product
  * without an image and answers {@code {"Status","RowsAffected","ProductID","ImageUrl"}}, the image the product holds
- * afterwards; only a write that changed the row counts in {@link DabStats}.
+ * afterwards; only a write that changed the row counts in {@link DabStats}. With the optional alt text column
+ * ({@link DabEmulator.Options#altTextColumn()}) it takes deploy/sql's optional {@code ImageAltText} (default NULL),
+ * written in the same conditional statement as the URL, so it never lands on a product that kept another image; NULL
+ * leaves the column as it is. Without the column the parameter does not exist, and naming it is DAB's 400.
  */
 final class StoredProcedureHandler {
 
@@ -49,21 +52,26 @@ final class StoredProcedureHandler {
     /** The conditional {@code UpdateProductImageUrl}'s answer: 1 written now, 0 the product already had an image. */
     static final String ROWS_AFFECTED = "RowsAffected";
 
-    static final Map<String, Procedure> PROCEDURES = procedures();
-
+    private final Map<String, Procedure> procedures;
     private final CatalogDatabase database;
     private final DabStats stats;
 
-    StoredProcedureHandler(CatalogDatabase database, DabStats stats) {
+    StoredProcedureHandler(CatalogDatabase database, DabStats stats, boolean altTextColumn) {
         this.database = database;
         this.stats = stats;
+        this.procedures = procedures(altTextColumn);
     }
 
-    static boolean isProcedure(String entity) {
-        return PROCEDURES.containsKey(entity);
+    boolean isProcedure(String entity) {
+        return procedures.containsKey(entity);
     }
 
-    private static Map<String, Procedure> procedures() {
+    private static Map<String, Procedure> procedures(boolean altTextColumn) {
+        List<Param> updateParams = new ArrayList<>(List.of(new Param("ProductID", ColumnType.INT, true, null),
+                new Param("ImageUrl", ColumnType.STRING, true, null)));
+        if (altTextColumn) {
+            updateParams.add(new Param(TableEntity.ALT_TEXT, ColumnType.STRING, false, null));
+        }
         Map<String, Procedure> all = new LinkedHashMap<>();
         all.put("GetProducts", new Procedure("GetProducts", Set.of("GET"),
                 List.of(new Param("ProductID", ColumnType.INT, false, -1)),
@@ -77,19 +85,25 @@ final class StoredProcedureHandler {
                             Arrays.asList(id));
                 }));
         all.put("UpdateProductImageUrl", new Procedure("UpdateProductImageUrl", Set.of("POST"),
-                List.of(new Param("ProductID", ColumnType.INT, true, null),
-                        new Param("ImageUrl", ColumnType.STRING, true, null)),
+                List.copyOf(updateParams),
                 (c, args) -> {
                     Object id = args.get("ProductID");
                     String url = (String) args.get("ImageUrl");
                     if (url != null && url.length() > 2000) {
                         url = url.substring(0, 2000); // @ImageUrl NVARCHAR(2000) truncates silently
                     }
+                    String alt = (String) args.get(TableEntity.ALT_TEXT);
+                    if (alt != null && alt.length() > 125) {
+                        alt = alt.substring(0, 125); // @ImageAltText NVARCHAR(125) truncates silently too
+                    }
                     // One conditional UPDATE, as deploy/sql's procedure (decision 0017): only a product without an
                     // image is written, so two writers cannot both win; H2 re-checks the condition on a row another
                     // transaction changed before it took the row's lock, as SQL Server does.
-                    int updated = CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?"
-                            + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, id));
+                    int updated = alt == null
+                            ? CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?"
+                                    + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, id))
+                            : CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ?, ImageAltText = ? WHERE Id = ?"
+                                    + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, alt, id));
                     List<Map<String, Object>> now = CatalogDatabase.query(c,
                             "SELECT Id, ImageUrl FROM Products WHERE Id = ?", Arrays.asList(id));
                     if (now.isEmpty()) {
@@ -125,7 +139,7 @@ final class StoredProcedureHandler {
     }
 
     DabResponse handle(DabRequest request) {
-        Procedure procedure = PROCEDURES.get(request.entity());
+        Procedure procedure = procedures.get(request.entity());
         if (!procedure.methods().contains(request.method())) {
             throw DabErrors.methodNotAllowed();
         }

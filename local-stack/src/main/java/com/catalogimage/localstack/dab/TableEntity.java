@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 record TableEntity(String name, String table, String primaryKey, List<Column> columns) {
 
-    /** The seed's {@code Products} table. */
-    static final TableEntity PRODUCTS = new TableEntity("Products", "Products", "Id", List.of(
+    /** The column deploy/sql's 005 migration adds (optional: a catalog without it must keep working). */
+    static final String ALT_TEXT = "ImageAltText";
+
+    /** The seed's {@code Products} table without deploy/sql's optional alt text column. */
+    static final TableEntity PRODUCTS_WITHOUT_ALT_TEXT = new TableEntity("Products", "Products", "Id", List.of(
             new Column("Id", ColumnType.INT, false, true, false),
             new Column("ProductName", ColumnType.STRING, false, false, false),
             new Column("Description", ColumnType.STRING, false, false, false),
@@ -27,6 +30,16 @@ record TableEntity(String name, String table, String primaryKey, List<Column> co
             new Column("Price", ColumnType.DECIMAL, false, false, false),
             new Column("ImageUrl", ColumnType.STRING, false, false, false),
             new Column("CreatedAt", ColumnType.DATETIME, true, false, true)));
+
+    /** {@code Products} with deploy/sql's {@code ImageAltText NVARCHAR(125) NULL}, last, as ALTER TABLE ADD puts it. */
+    static final TableEntity PRODUCTS = new TableEntity("Products", "Products", "Id",
+            java.util.stream.Stream.concat(PRODUCTS_WITHOUT_ALT_TEXT.columns().stream(),
+                    java.util.stream.Stream.of(new Column(ALT_TEXT, ColumnType.STRING, true, false, false))).toList());
+
+    /** Whether this is the {@code Products} entity, in either shape. */
+    boolean isProducts() {
+        return name.equals(PRODUCTS.name());
+    }
 
     static final TableEntity CATEGORIES = new TableEntity("Categories", "Categories", "CategoryID", List.of(
             new Column("CategoryID", ColumnType.INT, false, true, false),

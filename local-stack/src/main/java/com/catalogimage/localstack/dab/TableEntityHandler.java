@@ -192,7 +192,7 @@ final class TableEntityHandler {
             return selectByKey(c, entity, id);
         });
         Object id = rows.get(0).get(entity.primaryKey());
-        if (entity == TableEntity.PRODUCTS && values.keySet().stream().anyMatch(c -> c.name().equals("ImageUrl"))) {
+        if (entity.isProducts() && values.keySet().stream().anyMatch(c -> c.name().equals("ImageUrl"))) {
             stats.recordImageWrite(((Number) id).longValue());
         }
         return DabResponse.created(request.entityUri() + "/" + entity.primaryKey() + "/" + id, rows);
@@ -232,7 +232,7 @@ final class TableEntityHandler {
             }
             return selectByKey(c, entity, key);
         });
-        if (entity == TableEntity.PRODUCTS && values.keySet().stream().anyMatch(c -> c.name().equals("ImageUrl"))) {
+        if (entity.isProducts() && values.keySet().stream().anyMatch(c -> c.name().equals("ImageUrl"))) {
             stats.recordImageWrite(((Number) key).longValue());
         }
         return DabResponse.ok(rows);

@@ -469,6 +469,63 @@ class DabEmulatorTest {
         assertThat(dab.stats().imageWrites(9)).isEqualTo(1);
     }
 
+    // --- deploy/sql's optional alt text column (005) ---
+
+    @Test
+    void theAltTextColumnIsNullableAndWrittenByPatchBesideTheUrl() {
+        assertThat(get("/api/Products/Id/9").value().get(0).get("ImageAltText").isNull()).isTrue();
+        Resp ok = send("PATCH", "/api/Products/Id/9", "{\"ImageUrl\":\"https://blob/x.png\",\"ImageAltText\":\"Black"
+                + " wireless mouse\"}", "If-Match", "*");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(get("/api/Products/Id/9?$select=ImageAltText").value().get(0).get("ImageAltText").asText())
+                .isEqualTo("Black wireless mouse");
+        assertThat(dab.stats().imageWrites(9)).isEqualTo(1);
+        assertThat(dab.stats().writes()).last().satisfies(write -> {
+            assertThat(write.method()).isEqualTo("PATCH");
+            assertThat(write.path()).isEqualTo("/api/Products/Id/9");
+            assertThat(write.body()).isEqualTo("{\"ImageUrl\":\"https://blob/x.png\",\"ImageAltText\":\"Black wireless"
+                    + " mouse\"}");
+        });
+    }
+
+    @Test
+    void updateProductImageUrlWritesTheAltTextOnlyWithTheUrl() {
+        Resp written = send("POST", "/rest/UpdateProductImageUrl",
+                "{\"ProductID\":9,\"ImageUrl\":\"https://blob/m.png\",\"ImageAltText\":\"Black wireless mouse\"}");
+        assertThat(written.status()).isEqualTo(201);
+        assertThat(written.value().get(0).get("RowsAffected").asInt()).isEqualTo(1);
+        assertThat(get("/api/Products/Id/9").value().get(0).get("ImageAltText").asText()).isEqualTo("Black wireless mouse");
+
+        String theirs = "https://editor.example/chair.jpg";
+        long id = dab.insertProduct("Chair", "A chair.", 1, null, new BigDecimal("10.00"), theirs);
+        Resp refused = send("POST", "/rest/UpdateProductImageUrl",
+                "{\"ProductID\":" + id + ",\"ImageUrl\":\"ours\",\"ImageAltText\":\"Our chair\"}");
+        assertThat(refused.value().get(0).get("RowsAffected").asInt()).isZero();
+        assertThat(get("/api/Products/Id/" + id).value().get(0).get("ImageAltText").isNull())
+                .as("the conditional write keeps the other image and writes no alt text for it").isTrue();
+
+        long plain = dab.insertProduct("Stool", "A stool.", 1, null, new BigDecimal("10.00"), "");
+        assertThat(send("POST", "/rest/UpdateProductImageUrl", "{\"ProductID\":" + plain + ",\"ImageUrl\":\"u\"}")
+                .status()).as("the parameter is optional (NULL)").isEqualTo(201);
+        assertThat(get("/api/Products/Id/" + plain).value().get(0).get("ImageAltText").isNull()).isTrue();
+    }
+
+    @Test
+    void withoutTheAltTextColumnNamingItIsDabsBadRequestAndNothingIsWritten() {
+        dab.close();
+        dab = DabEmulator.start(DabEmulator.Options.inMemory().withAltTextColumn(false));
+        assertThat(get("/api/Products/Id/9").value().get(0).has("ImageAltText")).isFalse();
+        assertEnvelope(send("PATCH", "/api/Products/Id/9", "{\"ImageUrl\":\"u\",\"ImageAltText\":\"a\"}", "If-Match",
+                "*"), 400, "BadRequest");
+        Resp procedure = send("POST", "/rest/UpdateProductImageUrl",
+                "{\"ProductID\":9,\"ImageUrl\":\"u\",\"ImageAltText\":\"a\"}");
+        assertEnvelope(procedure, 400, "BadRequest");
+        assertThat(procedure.errorMessage()).contains("ImageAltText");
+        assertThat(dab.stats().totalImageWrites()).isZero();
+        assertThat(send("PATCH", "/api/Products/Id/9", "{\"ImageUrl\":\"u\"}", "If-Match", "*").status())
+                .as("the seed's write still works").isEqualTo(200);
+    }
+
     @Test
     void withATokenLifetimeOnlyItsOwnUnexpiredTokensAreAccepted() throws Exception {
         try (DabEmulator entra = DabEmulator.start(DabEmulator.Options.inMemory().withTokenLifetime(Duration.ofSeconds(1)))) {
