@@ -78,6 +78,20 @@ class ChatModelJudgeTest {
         return Base64.getDecoder().decode(b64);
     }
 
+    /** A PNG drawn by the emulator for {@code prompt} (and so carrying it), through a short-lived image client. */
+    static byte[] png(ImageApiEmulator emulator, String prompt) {
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUri().toString())
+                .credential(AzureApiKeyCredential.create(KEY)).azureUrlPathMode(AzureUrlPathMode.LEGACY)
+                .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2025-04-01-preview")).maxRetries(0).build();
+        try {
+            return Base64.getDecoder().decode(client.images().generate(ImageGenerateParams.builder()
+                    .model("gpt-image-1-mini").prompt(prompt).quality(ImageGenerateParams.Quality.LOW).build())
+                    .data().orElseThrow().get(0).b64Json().orElseThrow());
+        } finally {
+            client.close();
+        }
+    }
+
     @Test
     void anImageNoRuleMatchesPassesWithUsageCostAndCleanAltText() {
         String prompt = prompt(LAMP);
