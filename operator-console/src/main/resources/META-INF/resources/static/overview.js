@@ -41,6 +41,7 @@
     text('quota', o.quotaPerMinute);
     text('images-today', o.imagesToday);
     text('cost-today', o.costToday);
+    text('chat-cost-today', o.chatCostToday);
     text('review-mode', o.reviewMode);
     (o.stages || []).forEach(stageRow);
     (o.deployments || []).forEach(function (d) {

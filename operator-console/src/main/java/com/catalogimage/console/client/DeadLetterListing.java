@@ -1,5 +1,6 @@
 package com.catalogimage.console.client;
 
+import com.catalogimage.contracts.Product;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,8 @@ public record DeadLetterListing(int total, int returned, List<Entry> deadLetters
      * @param reason          a {@code DeadLetterReason} name
      * @param cause           the failure's message (already redacted by the stage that gave up)
      * @param replayRequestId the request id of its replay, once replayed
+     * @param product         the product as the failed request described it; null from a scanner older than it, or for
+     *                        an unreadable record
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(
@@ -42,6 +45,15 @@ public record DeadLetterListing(int total, int returned, List<Entry> deadLetters
             String templateOverride,
             Integer requestAttempt,
             boolean replayed,
-            String replayRequestId) {
+            String replayRequestId,
+            Product product) {
+
+        /** Whether the image model refused its prompt. */
+        public boolean contentPolicy() {
+            return CONTENT_POLICY.equals(reason);
+        }
     }
+
+    /** The reason of a prompt the image model's safety system refused. */
+    public static final String CONTENT_POLICY = "CONTENT_POLICY";
 }

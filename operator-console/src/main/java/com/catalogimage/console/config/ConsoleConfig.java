@@ -45,6 +45,12 @@ public interface ConsoleConfig {
     /** On-demand generations and previews ({@code POST /generations}, the playground). */
     Generations generations();
 
+    /** The chat model the console asks for rewrites of refused prompts and for prompt ideas. */
+    Chat chat();
+
+    /** Rewrites of prompts the image model refused (content policy). */
+    PolicyRewrite policyRewrite();
+
     enum ReviewMode {
         AUTO, MANUAL
     }
@@ -191,5 +197,68 @@ public interface ConsoleConfig {
         /** The most products the playground previews a template on at once. */
         @WithDefault("4")
         int previewProducts();
+    }
+
+    /**
+     * The chat deployment ({@code CHAT_*}, defaulting to the image API's {@code AZURE_OPENAI_*}: one Azure OpenAI
+     * resource), mapped onto {@code ChatSettings} by {@code client/ConsoleChat}.
+     */
+    interface Chat {
+
+        /** The Azure OpenAI resource, e.g. {@code https://x.openai.azure.com} ({@code CHAT_ENDPOINT}, else {@code AZURE_OPENAI_ENDPOINT}). */
+        Optional<String> endpoint();
+
+        /** The chat deployment's name, or the model sent on the v1 path ({@code CHAT_DEPLOYMENT}). */
+        @WithDefault("gpt-5-mini")
+        String deployment();
+
+        /** The model family behind the deployment, for prices and parameter rules ({@code CHAT_MODEL}); unset: the deployment's name. */
+        Optional<String> model();
+
+        /** The {@code api-key} ({@code CHAT_API_KEY}, else {@code AZURE_OPENAI_API_KEY}); unset: Entra ID tokens. Never logged. */
+        Optional<String> apiKey();
+
+        /** {@code legacy} (deployment path with api-version) or {@code unified} ({@code /openai/v1}) ({@code CHAT_PATH_MODE}, else {@code AZURE_OPENAI_PATH_MODE}). */
+        @WithDefault("legacy")
+        String pathMode();
+
+        /** The api-version of the legacy path ({@code CHAT_API_VERSION}). */
+        @WithDefault("2025-04-01-preview")
+        String apiVersion();
+
+        /** How long one chat call may take ({@code CHAT_TIMEOUT}). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** openai-java's own retries of 429 and 5xx ({@code CHAT_MAX_RETRIES}); 0 turns them off. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /**
+         * The most the console's own chat calls (rewrites, ideas) may cost per UTC day, in US dollars
+         * ({@code CONSOLE_CHAT_DAILY_BUDGET_USD}); zero means no limit. Counted in this process: a restart starts the
+         * day's count again.
+         */
+        @WithDefault("1.00")
+        BigDecimal dailyBudgetUsd();
+    }
+
+    /** What the console does with content-policy dead letters. */
+    interface PolicyRewrite {
+
+        /**
+         * {@code suggest}: an operator asks for a rewrite and replays it; {@code auto}: a background job also replays one
+         * rewrite per product, never a prompt already refused ({@code POLICY_REWRITE}).
+         */
+        @WithDefault("suggest")
+        Mode mode();
+
+        /** How often the automatic job looks at the content-policy dead letters. */
+        @WithDefault("60s")
+        Duration interval();
+
+        enum Mode {
+            SUGGEST, AUTO
+        }
     }
 }

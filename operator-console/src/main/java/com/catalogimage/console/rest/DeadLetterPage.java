@@ -6,12 +6,15 @@ import com.catalogimage.console.client.ScannerClient;
 import com.catalogimage.console.security.ConsoleRoles;
 import com.catalogimage.console.service.DeadLetterActions;
 import com.catalogimage.console.service.DeadLetterQuery;
+import com.catalogimage.console.service.RewriteService;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,10 +47,12 @@ public class DeadLetterPage {
 
     private final ScannerClient scanner;
     private final DeadLetterActions actions;
+    private final RewriteService rewrites;
 
-    public DeadLetterPage(@RestClient ScannerClient scanner, DeadLetterActions actions) {
+    public DeadLetterPage(@RestClient ScannerClient scanner, DeadLetterActions actions, RewriteService rewrites) {
         this.scanner = scanner;
         this.actions = actions;
+        this.rewrites = rewrites;
     }
 
     @GET
@@ -82,6 +87,20 @@ public class DeadLetterPage {
             @RestForm String template, @RestForm String from) {
         return Redirects.seeOther(from == null || from.isBlank() ? PAGE : from,
                 actions.replay(ids, productId, prompt, template).message());
+    }
+
+    /**
+     * "Suggest a rewrite" of a content-policy dead letter's prompt: the chat model's suggestion fills that row's replay
+     * prompt when the page ({@code from}, else this one) is shown again; nothing is replayed until the operator does.
+     * Blocking: one chat call of up to {@code CHAT_TIMEOUT}, on a worker thread.
+     */
+    @POST
+    @Path("/{id}/rewrite")
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    @Blocking
+    public Response suggestRewrite(@PathParam("id") String id, @RestForm Long productId, @RestForm String from) {
+        String page = from == null || from.isBlank() ? PAGE : from;
+        return Redirects.seeOther(page, rewrites.suggest(id, productId).message());
     }
 
     private static String text(String value) {

@@ -5,10 +5,12 @@ import com.catalogimage.console.config.ConsoleConfig;
 import com.catalogimage.console.messaging.ConsoleStatus;
 import com.catalogimage.console.security.ConsoleRoles;
 import com.catalogimage.console.service.BlobIndex;
+import com.catalogimage.console.service.CardVerdict;
 import com.catalogimage.console.service.GalleryImage;
 import com.catalogimage.console.service.GalleryQuery;
 import com.catalogimage.console.service.ImageLinks;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.QualityVerdict;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,8 +31,11 @@ import java.util.List;
 @io.smallrye.common.annotation.Blocking
 public class GalleryResource {
 
-    /** One card: the image's facts and a read-only link to its thumbnail ({@code null} when it has none). */
-    public record Card(GalleryImage image, String state, String thumbUrl, boolean inReview) {
+    /**
+     * One card: the image's facts, its quality check and alt text, and a read-only link to its thumbnail ({@code null}
+     * when it has none).
+     */
+    public record Card(GalleryImage image, String state, String thumbUrl, boolean inReview, CardVerdict verdict) {
     }
 
     /** The filter as the form shows it again. */
@@ -92,7 +97,10 @@ public class GalleryResource {
         boolean review = image.location() == GalleryImage.Location.REVIEW;
         String thumb = image.thumbnail() == null ? null
                 : links.read(review ? storage.reviewContainer() : storage.publicContainer(), image.thumbnail());
-        return new Card(image, stateOf(image.productId()), thumb, review);
+        QualityVerdict travelled = image.productId() == null ? null : status.latest(image.productId())
+                .filter(latest -> latest.requestId() != null && latest.requestId().equals(image.requestId()))
+                .map(ProductStatus::verdict).orElse(null);
+        return new Card(image, stateOf(image.productId()), thumb, review, CardVerdict.of(image, travelled));
     }
 
     private static String pageLink(GalleryQuery query, int page) {

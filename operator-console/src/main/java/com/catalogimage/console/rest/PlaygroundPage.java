@@ -9,6 +9,7 @@ import com.catalogimage.console.config.ConsoleConfig;
 import com.catalogimage.console.messaging.CategoryTemplateFollower;
 import com.catalogimage.console.messaging.CategoryTemplatePublisher;
 import com.catalogimage.console.security.ConsoleRoles;
+import com.catalogimage.console.service.ChatSpend;
 import com.catalogimage.console.service.Playground;
 import com.catalogimage.contracts.CategoryTemplate;
 import com.catalogimage.contracts.OperatorText;
@@ -50,7 +51,7 @@ public class PlaygroundPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance playground(List<String> categories, String category, Long productId,
-                List<Playground.Choice> products, String current, List<PromptIdeas.Idea> ideas, String ideasMessage,
+                List<Playground.Choice> products, String current, List<Playground.Idea> ideas, String ideasMessage,
                 List<CategoryTemplate> templates, int previewProducts, boolean caughtUp);
     }
 
@@ -58,16 +59,18 @@ public class PlaygroundPage {
     private final CategoryTemplateFollower templates;
     private final CategoryTemplatePublisher publisher;
     private final Instance<ChatModel> chat;
+    private final ChatSpend spend;
     private final ScannerClient scanner;
     private final SecurityIdentity identity;
     private final int previewProducts;
 
     public PlaygroundPage(Playground playground, CategoryTemplateFollower templates, CategoryTemplatePublisher publisher,
-            Instance<ChatModel> chat, @RestClient ScannerClient scanner, SecurityIdentity identity, ConsoleConfig config) {
+            Instance<ChatModel> chat, ChatSpend spend, @RestClient ScannerClient scanner, SecurityIdentity identity, ConsoleConfig config) {
         this.playground = playground;
         this.templates = templates;
         this.publisher = publisher;
         this.chat = chat;
+        this.spend = spend;
         this.scanner = scanner;
         this.identity = identity;
         this.previewProducts = config.generations().previewProducts();
@@ -102,8 +105,13 @@ public class PlaygroundPage {
         if (!chat.isResolvable()) {
             return render(chosen, id, List.of(), "No chat model is configured (CHAT_ENDPOINT): no suggestions.");
         }
+        var overBudget = spend.refusal();
+        if (overBudget.isPresent()) {
+            return render(chosen, id, List.of(), "No suggestions: " + overBudget.get());
+        }
         try {
             PromptIdeas ideas = chat.get().ideas(chosen, example, IDEAS);
+            spend.record(ChatSpend.IDEAS, ideas.usage());
             LOG.infof("Template ideas for %s by %s: %d", chosen, user(), ideas.ideas().size());
             return render(chosen, id, ideas.ideas(), ideas.ideas().isEmpty() ? "The chat model suggested nothing." : null);
         } catch (ChatException e) {
@@ -158,9 +166,10 @@ public class PlaygroundPage {
     }
 
     private TemplateInstance render(String category, Long productId, List<PromptIdeas.Idea> ideas, String message) {
-        return Templates.playground(playground.categories(), category, productId, playground.products(category),
-                playground.template(category), ideas, message, templates.current(), previewProducts,
-                templates.caughtUp());
+        String chosen = playground.canonical(category);
+        return Templates.playground(playground.categories(), chosen, productId, playground.products(chosen),
+                playground.template(chosen), ideas.stream().map(idea -> new Playground.Idea(idea.name(), idea.style(),
+                        idea.template())).toList(), message, templates.current(), previewProducts, templates.caughtUp());
     }
 
     private String user() {

@@ -7,9 +7,11 @@ import com.catalogimage.console.messaging.ConsoleStatus;
 import com.catalogimage.console.messaging.TimelineEntry;
 import com.catalogimage.console.security.ConsoleRoles;
 import com.catalogimage.console.service.BlobIndex;
+import com.catalogimage.console.service.CardVerdict;
 import com.catalogimage.console.service.GalleryImage;
 import com.catalogimage.console.service.ImageLinks;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.QualityVerdict;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -38,7 +40,7 @@ public class ProductResource {
     private static final Logger LOG = Logger.getLogger(ProductResource.class);
 
     /** An image of the product with read-only links to its thumbnail and to the full image. */
-    public record ImageView(GalleryImage image, String thumbUrl, String fullUrl, boolean inReview) {
+    public record ImageView(GalleryImage image, String thumbUrl, String fullUrl, boolean inReview, CardVerdict verdict) {
     }
 
     /** Everything the page shows. */
@@ -72,7 +74,7 @@ public class ProductResource {
     public Response product(@PathParam("id") long productId) {
         List<TimelineEntry> timeline = status.timeline(productId);
         Optional<ProductStatus> latest = status.latest(productId);
-        List<ImageView> images = index.snapshot().of(productId).stream().map(this::view).toList();
+        List<ImageView> images = index.snapshot().of(productId).stream().map(image -> view(image, timeline)).toList();
         List<DeadLetterListing.Entry> found = List.of();
         boolean unavailable = false;
         try {
@@ -102,10 +104,22 @@ public class ProductResource {
         return deadLetters.stream().map(DeadLetterListing.Entry::productName).filter(Objects::nonNull).findFirst();
     }
 
-    private ImageView view(GalleryImage image) {
+    private ImageView view(GalleryImage image, List<TimelineEntry> timeline) {
         boolean review = image.location() == GalleryImage.Location.REVIEW;
         var container = review ? storage.reviewContainer() : storage.publicContainer();
         return new ImageView(image, image.thumbnail() == null ? null : links.read(container, image.thumbnail()),
-                links.read(container, image.blobName()), review);
+                links.read(container, image.blobName()), review, CardVerdict.of(image, verdictOf(image, timeline)));
+    }
+
+    /** The newest verdict the timeline holds for the image's request (the status of a stage after the generation). */
+    private static QualityVerdict verdictOf(GalleryImage image, List<TimelineEntry> timeline) {
+        QualityVerdict found = null;
+        for (TimelineEntry entry : timeline) {
+            ProductStatus status = entry.status();
+            if (status.verdict() != null && status.requestId() != null && status.requestId().equals(image.requestId())) {
+                found = status.verdict();
+            }
+        }
+        return found;
     }
 }

@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
  * @param productId   the product, or {@code null} when neither the metadata nor the name says
  * @param at          when it was generated ({@code generatedat}), else when the blob was last written
  * @param costUsd     list-price cost, or {@code null}
- * @param altText     reserved for issue 13; {@code null} now
+ * @param quality     the image's quality setting (low, medium, high)
+ * @param altText     the alt text the quality check wrote ({@code alttext}), or {@code null}
+ * @param checkOutcome the quality check's outcome ({@code PASSED}, {@code FAILED}, {@code NOT_CHECKED}), or {@code null}
+ *                    for an image stored before the check or without one
+ * @param checkReasons the check's critique as the uploader bounded it ({@code qualityreasons}), or {@code null}
  */
 public record GalleryImage(
         Location location,
@@ -38,7 +42,9 @@ public record GalleryImage(
         String quality,
         BigDecimal costUsd,
         Instant at,
-        String altText) {
+        String altText,
+        String checkOutcome,
+        String checkReasons) {
 
     /** Which container. */
     public enum Location {
@@ -48,6 +54,7 @@ public record GalleryImage(
     /** The thumbnail beside an image: same name without the extension, {@code .thumb.jpg}. */
     public static final String THUMBNAIL_SUFFIX = ".thumb.jpg";
     private static final Pattern NAME = Pattern.compile("(?:.*/)?(\\d+)-[^/]*");
+    private static final java.util.Set<String> OUTCOMES = java.util.Set.of("PASSED", "FAILED", "NOT_CHECKED");
 
     /** Whether a blob is a thumbnail (never a card of its own). */
     public static boolean isThumbnail(String blobName) {
@@ -73,8 +80,26 @@ public record GalleryImage(
         return new GalleryImage(location, blobName, hasThumbnail ? thumbnail : null, productId(meta, blobName),
                 plain(meta.get("requestid")), integer(meta.get("attempt")), decoded(meta.get("productname")),
                 decoded(meta.get("category")), decoded(meta.get("prompt")), plain(meta.get("model")),
-                plain(meta.get("size")), plain(meta.get("quality")), decimal(meta.get("costusd")),
-                instant(meta.get("generatedat"), lastModified), decoded(meta.get("alttext")));
+                plain(meta.get("size")), outcome(meta.get("quality")) == null ? plain(meta.get("quality")) : null,
+                decimal(meta.get("costusd")), instant(meta.get("generatedat"), lastModified), decoded(meta.get("alttext")),
+                checkOutcome(meta), decoded(meta.get("qualityreasons")));
+    }
+
+    /**
+     * The check's outcome: {@code qualitycheck}, or {@code quality} when it holds an outcome rather than the image's
+     * quality setting (issue 13's contract named that key, which issue 12's metadata already used for the setting).
+     */
+    private static String checkOutcome(Map<String, String> meta) {
+        String outcome = outcome(meta.get("qualitycheck"));
+        return outcome != null ? outcome : outcome(meta.get("quality"));
+    }
+
+    private static String outcome(String value) {
+        if (value == null) {
+            return null;
+        }
+        String upper = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        return OUTCOMES.contains(upper) ? upper : null;
     }
 
     /** The thumbnail this image's metadata names, or the name the uploader gives it. */

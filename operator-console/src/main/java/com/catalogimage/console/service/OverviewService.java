@@ -25,24 +25,32 @@ public class OverviewService {
     /** The window the completion rate is observed over. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(5);
 
-    /** What the overview page renders and the stream sends (one JSON event). */
+    /**
+     * What the overview page renders and the stream sends (one JSON event).
+     *
+     * @param chatCostToday the console's own chat calls today (rewrites, prompt ideas), beside the generator's cost
+     * @param chatBudgetUsd their daily cap ({@code CONSOLE_CHAT_DAILY_BUDGET_USD}), {@code 0.00} for none
+     */
     public record Overview(Coverage coverage, int percent, String eta, double ratePerMinute, double quotaPerMinute,
             List<StageWatch.Stage> stages, long imagesToday, String costToday, long budgetImages, String budgetCostUsd,
-            List<StageWatch.Deployment> deployments, String reviewMode, boolean caughtUp, Instant scannedAt) {
+            List<StageWatch.Deployment> deployments, String reviewMode, boolean caughtUp, Instant scannedAt,
+            String chatCostToday, String chatBudgetUsd) {
     }
 
     private final ConsoleStatus status;
     private final StageWatch stages;
     private final ConsoleConfig config;
+    private final ChatSpend chat;
     private final CompletionRate rate = new CompletionRate(RATE_WINDOW);
     private final DailySpend spend = new DailySpend();
     private volatile Overview cached;
     private volatile long cachedAt;
 
-    public OverviewService(ConsoleStatus status, StageWatch stages, ConsoleConfig config) {
+    public OverviewService(ConsoleStatus status, StageWatch stages, ConsoleConfig config, ChatSpend chat) {
         this.status = status;
         this.stages = stages;
         this.config = config;
+        this.chat = chat;
         status.addListenerWithHistory(entry -> {
             Instant now = Instant.now();
             ProductStatus s = entry.status();
@@ -99,7 +107,7 @@ public class OverviewService {
         return new Overview(coverage, coverage.percent(), eta, perMinute, quota, round.stages(), images, usd(cost),
                 config.budget().dailyImages(), usd(config.budget().dailyCostUsd()), round.deployments(),
                 config.reviewMode().name().toLowerCase(Locale.ROOT), status.caughtUp(),
-                scan == null ? null : scan.finishedAt());
+                scan == null ? null : scan.finishedAt(), chat.todayUsd(), chat.capUsd());
     }
 
     private static String usd(BigDecimal amount) {

@@ -20,6 +20,10 @@ public class Playground {
     /** How many of a category's products are offered for previews. */
     static final int PRODUCTS_OFFERED = 12;
 
+    /** A suggested template as the page shows it (the chat library's idea, copied: the page's own type). */
+    public record Idea(String name, String style, String template) {
+    }
+
     /** A product to preview on. */
     public record Choice(long productId, String name) {
     }
@@ -38,6 +42,16 @@ public class Playground {
         names.addAll(index.snapshot().categories());
         templates.current().forEach(template -> names.add(template.category()));
         return List.copyOf(names);
+    }
+
+    /** The known category's own spelling of this name, or the name as given (null when blank). */
+    public String canonical(String category) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        String key = CategoryTemplate.key(category);
+        return categories().stream().filter(name -> CategoryTemplate.key(name).equals(key)).findFirst()
+                .orElse(category.strip());
     }
 
     /** The category's products with an image, newest first, at most {@link #PRODUCTS_OFFERED}. */

@@ -39,9 +39,11 @@ public class ReviewQueue {
      *
      * @param thumbnail a read-only link to its thumbnail (to the image itself when it has none), or null if unsignable
      * @param image     a read-only link to the full image
+     * @param verdict   the quality check and alt text of the image waiting (its own, else its blob's metadata)
      */
     public record Item(long productId, String requestId, int attempt, String name, String description, String category,
-            String prompt, String model, BigDecimal costUsd, Instant waitingSince, String thumbnail, String image) {
+            String prompt, String model, BigDecimal costUsd, Instant waitingSince, String thumbnail, String image,
+            CardVerdict verdict) {
     }
 
     private final ConsoleStatus statuses;
@@ -88,7 +90,9 @@ public class ReviewQueue {
                 product.description(), product.categoryName(), facts.map(GalleryImage::prompt).orElse(null),
                 image.model(), facts.map(GalleryImage::costUsd).orElse(null), waiting.status().at(),
                 link(container, thumbnailName != null ? thumbnailName : image.blobName()),
-                link(container, image.blobName()));
+                link(container, image.blobName()),
+                image.verdict() != null ? CardVerdict.of(image.verdict())
+                        : CardVerdict.of(facts.orElse(null), waiting.status().verdict()));
     }
 
     private Optional<GalleryImage> facts(BlobContainerClient container, String blobName) {

@@ -1,7 +1,9 @@
 package com.catalogimage.scanner.messaging;
 
 import com.catalogimage.contracts.ImageRequest;
+import com.catalogimage.contracts.Product;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -53,6 +55,15 @@ public record DeadLetter(
     /** The id a replay of this dead letter gets: the same dead letter always yields the same request id. */
     public String replayId() {
         return REPLAY_PREFIX + id;
+    }
+
+    /**
+     * The product as the failed request described it (listed as {@code product}): what an operator, or the console's
+     * chat model suggesting a rewrite of a refused prompt, needs to know about it; {@code null} for an unreadable record.
+     */
+    @JsonProperty("product")
+    public Product product() {
+        return request == null ? null : request.product();
     }
 
     public DeadLetter asReplayed(boolean replayed) {

@@ -71,6 +71,9 @@ class DeadLetterApiTest {
         assertThat(policyEntry.getString("deadLetters[0].valueType")).isEqualTo("ImageRequest");
         assertThat(policyEntry.getString("deadLetters[0].productName")).isEqualTo("Blue Denim Jeans");
         assertThat(policyEntry.getString("deadLetters[0].requestId")).isEqualTo("r-" + policy);
+        // the product itself, for a rewrite of its refused prompt
+        assertThat(policyEntry.getString("deadLetters[0].product.name")).isEqualTo("Blue Denim Jeans");
+        assertThat(policyEntry.getLong("deadLetters[0].product.id")).isEqualTo(policy);
         assertThat(policyEntry.getString("deadLetters[0].cause")).contains("safety system");
         assertThat(policyEntry.getInt("deadLetters[0].attempts")).isEqualTo(1);
         assertThat(policyEntry.getBoolean("deadLetters[0].replayed")).isFalse();
@@ -88,6 +91,7 @@ class DeadLetterApiTest {
         assertThat(poisonEntry.getString("deadLetters[0].reason")).isEqualTo("POISON");
         assertThat(poisonEntry.getString("deadLetters[0].valueType")).isEqualTo("unreadable");
         assertThat(poisonEntry.getString("deadLetters[0].productName")).isNull();
+        assertThat(poisonEntry.getString("deadLetters[0].product")).isNull();
         assertThat(poisonEntry.getString("deadLetters[0].stage")).isEqualTo("image-generator");
 
         assertThat(ids(list(Map.of("reason", "invalid_image", "stage", "blob-uploader", "limit", 1000))))
