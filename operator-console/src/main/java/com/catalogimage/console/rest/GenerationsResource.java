@@ -77,13 +77,12 @@ public class GenerationsResource {
         GenerationService.Ask ask = new GenerationService.Ask(body.productId(), body.prompt(), body.template(),
                 Boolean.TRUE.equals(body.preview()));
         try {
-            return switch (generations.generate(identity.getPrincipal().getName(), key, ask)) {
-                case GenerationService.Requested requested -> Response.accepted(Map.of("kind", "MANUAL",
-                        "productId", requested.productId(), "requestId", requested.requestId(),
-                        "attempt", requested.attempt())).build();
-                case GenerationService.Previewed previewed -> Response.status(201).entity(preview(previewed.preview()))
-                        .build();
-            };
+            GenerationService.Made made = generations.generate(identity.getPrincipal().getName(), key, ask);
+            if (made instanceof GenerationService.Requested requested) {
+                return Response.accepted(Map.of("kind", "MANUAL", "productId", requested.productId(),
+                        "requestId", requested.requestId(), "attempt", requested.attempt())).build();
+            }
+            return Response.status(201).entity(preview(((GenerationService.Previewed) made).preview())).build();
         } catch (GenerationService.Refused refused) {
             Response.ResponseBuilder answer = Response.status(refused.status()).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("message", refused.getMessage()));

@@ -39,7 +39,7 @@ public class GenerationService {
     }
 
     /** What was made. */
-    public sealed interface Made {
+    public interface Made {
     }
 
     /** A MANUAL request on its way through the pipeline. */

@@ -105,7 +105,7 @@ public class PreviewStore {
     }
 
     /** Created private if missing; refused if it allows anonymous reads (blob or container level). */
-    static void ensurePrivate(BlobContainerClient container) {
+    public static void ensurePrivate(BlobContainerClient container) {
         container.createIfNotExists();
         if (container.getAccessPolicy().getBlobAccessType() != null) {
             throw new PublicContainerException("the preview container " + container.getBlobContainerName()
