@@ -210,7 +210,7 @@ class GenerationsTest {
     void aPreviewContainerThatAllowsAnonymousReadsIsRefused() {
         BlobContainerClient open = Seed.storage().getBlobContainerClient("previews-open-" + UUID.randomUUID()
                 .toString().substring(0, 8));
-        open.createWithResponse(new BlobContainerCreateOptions().setPublicAccessType(PublicAccessType.BLOB), null, null);
+        open.createIfNotExistsWithResponse(new BlobContainerCreateOptions().setPublicAccessType(PublicAccessType.BLOB), null, null);
         assertThatThrownBy(() -> PreviewStore.ensurePrivate(open)).isInstanceOf(PreviewStore.PublicContainerException.class)
                 .hasMessageContaining("anonymous");
     }

@@ -48,7 +48,8 @@ import org.openqa.selenium.interactions.Actions;
  * The operator console as a person uses it, in Debian's Chromium (headless, through Debian's chromedriver; decision
  * 0021), on one run of the sample catalog through the packaged services with {@code REVIEW_MODE=manual}: log in, the
  * overview's figures against the catalog, the gallery's thumbnails, approve, reject and regenerate, replay the jeans'
- * dead letter, what a viewer may not do, the CSRF check, product text shown as text, the keyboard review. With
+ * dead letter, what a viewer may not do, the CSRF check, product text shown as text, the keyboard review, the
+ * playground (ideas, a preview, a category's template). With
  * {@code -Dconsole.screenshots=true} it saves each page to docs/images/console-*.png (the README shows them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
