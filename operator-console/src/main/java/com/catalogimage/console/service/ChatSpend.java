@@ -5,6 +5,7 @@ import com.catalogimage.console.config.ConsoleConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class ChatSpend {
     private LocalDate day;
     private BigDecimal spent = BigDecimal.ZERO;
 
+    @Inject
     public ChatSpend(ConsoleConfig config, MeterRegistry meters) {
         this(config.chat().dailyBudgetUsd(), meters, Clock.systemUTC());
     }

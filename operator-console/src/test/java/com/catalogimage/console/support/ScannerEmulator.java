@@ -51,8 +51,11 @@ public final class ScannerEmulator implements AutoCloseable {
         return server.baseUri().toString();
     }
 
-    /** A dead letter the listing shows (fields as the scanner's {@code DeadLetter}). */
-    public void addDeadLetter(String id, long productId, String reason, String stage, String productName) {
+    /**
+     * A dead letter the listing shows (fields as the scanner's {@code DeadLetter}, with the request's product); returned
+     * for a test to change (e.g. {@code promptOverride}, {@code requestId}).
+     */
+    public Map<String, Object> addDeadLetter(String id, long productId, String reason, String stage, String productName) {
         Map<String, Object> letter = new LinkedHashMap<>();
         letter.put("id", id);
         letter.put("productId", productId);
@@ -67,7 +70,16 @@ public final class ScannerEmulator implements AutoCloseable {
         letter.put("productName", productName);
         letter.put("requestAttempt", 1);
         letter.put("replayed", false);
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("id", productId);
+        product.put("name", productName);
+        product.put("description", "Classic five-pocket " + productName + " in washed cotton");
+        product.put("categoryId", 3);
+        product.put("categoryName", "Clothing");
+        product.put("tags", "denim, casual");
+        letter.put("product", product);
         deadLetters.add(0, letter);
+        return letter;
     }
 
     /** The status the next request again of this product answers (200 unless set). */
@@ -135,6 +147,9 @@ public final class ScannerEmulator implements AutoCloseable {
                     result.put("productId", letter.get("productId"));
                     result.put("outcome", "REPLAYED");
                     result.put("requestId", "replay-" + id);
+                    // as the scanner lists it from then on (it knows the replay's request id)
+                    letter.put("replayed", true);
+                    letter.put("replayRequestId", "replay-" + id);
                     replayed++;
                 }
                 results.add(result);

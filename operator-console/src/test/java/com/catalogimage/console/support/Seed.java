@@ -42,6 +42,12 @@ public final class Seed {
     /** Stores an image and its thumbnail as the uploader does; returns the image's blob name. */
     public static String image(String container, long productId, String name, String category, String prompt,
             String requestId, Instant generatedAt) {
+        return image(container, productId, name, category, prompt, requestId, generatedAt, Map.of());
+    }
+
+    /** The same with more metadata (issue 13's: {@code alttext}, the check's outcome and reasons), given as stored. */
+    public static String image(String container, long productId, String name, String category, String prompt,
+            String requestId, Instant generatedAt, Map<String, String> more) {
         BlobContainerClient blobs = storage().getBlobContainerClient(container);
         blobs.createIfNotExists();
         String base = "images/" + productId + "-" + slug(name) + "-0123456789ab";
@@ -58,6 +64,7 @@ public final class Seed {
         metadata.put("costusd", "0.011");
         metadata.put("generatedat", generatedAt.toString());
         metadata.put("thumbnail", base + ".thumb.jpg");
+        metadata.putAll(more);
         upload(blobs, base + ".png", "image/png", metadata);
         upload(blobs, base + ".thumb.jpg", "image/jpeg", Map.of("productid", String.valueOf(productId),
                 "thumbnailof", base + ".png"));
@@ -77,7 +84,12 @@ public final class Seed {
     /** Writes one status with the trace it belongs to. */
     public static void status(long productId, String requestId, State state, ReasonCode reason, String detail,
             String stage, BigDecimal cost, String traceId) {
-        ProductStatus status = new ProductStatus(productId, requestId, 1, state, reason, detail, stage, Instant.now(), cost);
+        status(new ProductStatus(productId, requestId, 1, state, reason, detail, stage, Instant.now(), cost), traceId);
+    }
+
+    /** Writes one status as given (a verdict on it, say). */
+    public static void status(ProductStatus status, String traceId) {
+        long productId = status.productId();
         var record = new ProducerRecord<>(Topics.IMAGE_STATUS, String.valueOf(productId),
                 new JsonSerializer<ProductStatus>().serialize(Topics.IMAGE_STATUS, status));
         if (traceId != null) {

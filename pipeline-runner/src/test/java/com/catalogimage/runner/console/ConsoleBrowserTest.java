@@ -47,9 +47,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The operator console as a person uses it, in Debian's Chromium (headless, through Debian's chromedriver; decision
  * 0021), on one run of the sample catalog through the packaged services with {@code REVIEW_MODE=manual}: log in, the
- * overview's figures against the catalog, the gallery's thumbnails, approve, reject and regenerate, replay the jeans'
- * dead letter, what a viewer may not do, the CSRF check, product text shown as text, the keyboard review, the
- * playground (ideas, a preview, a category's template). With
+ * overview's figures against the catalog, the gallery's thumbnails, approve, reject and regenerate, a suggested
+ * rewrite of the jeans' refused prompt replayed, what a viewer may not do, the CSRF check, product text shown as text,
+ * the keyboard review, the playground (ideas, a preview, a category's template). With
  * {@code -Dconsole.screenshots=true} it saves each page to docs/images/console-*.png (the README shows them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -224,23 +224,31 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
-    void replayingBlueDenimJeansWithAnEditedPromptCompletesIt() throws Exception {
+    void blueDenimJeansGetsASuggestedRewriteIsReplayedAndCompletes() throws Exception {
         long jeans = SampleCatalog.PRODUCTS.stream().filter(p -> p.name().equals("Blue Denim Jeans"))
                 .mapToLong(SampleCatalog::idOf).findFirst().orElseThrow();
         assertThat(runner.board().latest().get(jeans).state()).isEqualTo(State.DEAD_LETTERED);
         browser.get(console + "/dead-letters");
+        jeansRow(jeans).findElement(By.cssSelector("[data-testid='suggest-rewrite']")).click();
+        assertThat(testId("flash").getText()).contains("Rewrite suggested for Blue Denim Jeans");
+        WebElement prompt = jeansRow(jeans).findElement(By.cssSelector("textarea[name='prompt']"));
+        String suggested = prompt.getDomProperty("value");
+        // the chat model kept the product's facts and dropped what the image model's filter refused
+        assertThat(suggested).contains("Denim").doesNotContainIgnoringCase("jeans");
         screenshot("dead-letters");
-        WebElement row = testIds("dead-letter").stream()
-                .filter(r -> String.valueOf(jeans).equals(r.getDomAttribute("data-product-id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no dead-letter row for the jeans (#" + jeans + ")"));
-        WebElement prompt = row.findElement(By.cssSelector("textarea[name='prompt']"));
-        prompt.clear();
-        prompt.sendKeys("A pair of blue trousers folded on a white background, no text.");
-        row.findElement(By.cssSelector("[data-testid='replay']")).click();
+        // the operator accepts the suggestion as it stands
+        jeansRow(jeans).findElement(By.cssSelector("[data-testid='replay']")).click();
+        assertThat(testId("flash").getText()).contains("Replayed 1");
         await().atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> runner.board().latest().get(jeans).state() == State.AWAITING_REVIEW);
         approveInTheQueue(jeans);
         awaitCompletedInCatalog(jeans);
+    }
+
+    private static WebElement jeansRow(long jeans) {
+        return testIds("dead-letter").stream()
+                .filter(r -> String.valueOf(jeans).equals(r.getDomAttribute("data-product-id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead-letter row for the jeans (#" + jeans + ")"));
     }
 
     @Test
