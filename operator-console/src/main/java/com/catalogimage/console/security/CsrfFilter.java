@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * <li>POST, PUT, DELETE and PATCH must carry a value equal to the cookie's, in the form field or the header: else 403.
  * Another site can make a browser send the cookie (not with SameSite=Strict, but older browsers), never read it.</li>
  * <li>Machine clients of {@code POST /generations} are exempt: a request there that carries an {@code Authorization}
- * header (HTTP Basic, an OIDC bearer token) and no session cookie (form login's or OIDC's) authenticates with what it
+ * header (HTTP Basic, an OIDC bearer token), or nothing, and no session cookie (form login's or OIDC's) authenticates with what it
  * sent. A browser sends Basic credentials by itself only after a Basic challenge, which that path never gives a page's
  * fetch, and it takes JSON only, which a cross-site form cannot send. A browser session (its cookie) still needs the
  * token there.</li>
@@ -55,7 +55,7 @@ public class CsrfFilter {
             }
             return null;
         }
-        if (machineClient(request, routing)) {
+        if (machineClient(routing)) {
             return null;
         }
         String submitted = request.getHeaderString(CsrfTokens.HEADER);
@@ -73,10 +73,11 @@ public class CsrfFilter {
                 .entity("Forbidden: missing or wrong CSRF token. Reload the page and try again.").build();
     }
 
-    /** A call to the machine API with its own credentials and no browser session: nothing a browser adds by itself. */
-    static boolean machineClient(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
-        return MACHINE_PATHS.contains(routing.request().path()) && request.getHeaderString("Authorization") != null
-                && routing.request().cookies().stream().noneMatch(cookie -> SESSION_COOKIES.contains(cookie.getName())
+    /** A call to the machine API without a browser session: its credentials, if any, are its own. */
+    static boolean machineClient(RoutingContext routing) {
+        // Without a session cookie there is no session to ride on: a machine client's own credentials, or none at all
+        // (the resource answers 401 then, not this filter's 403).
+        return MACHINE_PATHS.contains(routing.request().path()) && routing.request().cookies().stream().noneMatch(cookie -> SESSION_COOKIES.contains(cookie.getName())
                         || cookie.getName().startsWith("q_session_"));
     }
 

@@ -170,7 +170,8 @@ class GenerationsTest {
         assertThat(scanner.calls("POST", "/products")).isEmpty();
 
         String link = first.jsonPath().getString("link");
-        assertThat(link).contains("/" + Seed.PREVIEW + "/previews/", "sp=r&", "sig=");
+        assertThat(URLDecoder.decode(link, StandardCharsets.UTF_8)).contains("/" + Seed.PREVIEW + "/previews/p");
+        assertThat(link).contains("sp=r&", "sig=");
         HttpResponse<byte[]> image = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
