@@ -1,5 +1,6 @@
 /**
- * An emulator of the Azure OpenAI image-generation REST API ({@link com.catalogimage.localstack.imageapi.ImageApiEmulator}).
+ * An emulator of an Azure OpenAI resource: image generation and chat completions with vision
+ * ({@link com.catalogimage.localstack.imageapi.ImageApiEmulator}).
  *
  * <h2>Pointing openai-java (4.101.0) at it</h2>
  * {@code AzureUrlPathMode.AUTO} only recognises real Azure host names, so set the mode explicitly:
@@ -34,6 +35,24 @@
  *         .build());
  * }</pre>
  *
+ * <h2>Chat completions and the vision model</h2>
+ * The same server is the resource's chat endpoint ({@code gpt-5-mini} in {@code Options.defaults()}):
+ * <pre>{@code
+ * client.chat().completions().create(ChatCompletionCreateParams.builder()
+ *         .model("gpt-5-mini")                                         // the deployment name
+ *         .addUserMessageOfArrayOfContentParts(List.of(text, image))   // image: data:image/png;base64,... detail low
+ *         .responseFormat(ResponseFormatJsonSchema.builder()...name("quality_verdict").strict(true)...)
+ *         .maxCompletionTokens(2000)                                   // max_tokens or a temperature != 1: 400
+ *         .build());
+ * }</pre>
+ * Answers are deterministic, chosen by the schema's name: {@code quality_verdict} passes unless a
+ * {@link com.catalogimage.localstack.imageapi.VisionRules vision rule}'s term is in the prompt the image emulator embedded
+ * in the image ({@code PromptChunk}), with deliberately hostile alt text;
+ * {@code prompt_rewrite} drops the image filter's blocked terms from the text between {@code <refused_prompt>} tags;
+ * {@code prompt_ideas} gives {@code Count: n} templates with {@code {name}}. The product is read from {@code Name:},
+ * {@code Description:}, {@code Category:} lines (inside {@code <product>} tags when present). Chat blocked terms
+ * ({@code Config.withChatBlockedTerms}) give the 400 {@code content_filter}; refusal terms a {@code message.refusal}.
+ *
  * <h2>Simplifications</h2>
  * <ul>
  *   <li>Images are drawn catalog cards, not photos; the same request renders the same bytes.</li>
@@ -43,6 +62,8 @@
  *   <li>{@code quality=auto} is answered as {@code medium}, {@code size=auto} as 1024x1024, {@code background=auto} as
  *       opaque; JPEG quality is {@code output_compression/100}; PNG ignores {@code output_compression}.</li>
  *   <li>No streaming ({@code stream}/{@code partial_images}) and no {@code /images/edits}.</li>
+ *   <li>Chat: the vision model judges the prompt embedded in the image, not its pixels; tokens are four characters
+ *       each; no tools, no streaming, one choice.</li>
  * </ul>
  */
 package com.catalogimage.localstack.imageapi;

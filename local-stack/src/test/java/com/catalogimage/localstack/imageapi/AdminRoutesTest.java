@@ -127,4 +127,36 @@ class AdminRoutesTest {
             assertThat(json(local).get("generations").asLong()).isEqualTo(1);
         }
     }
+
+    @Test
+    void visionRulesChatTermsChatFaultsAndChatCountersHaveAdminRoutes() throws Exception {
+        HttpResponse<String> added = call("POST", "/admin/vision/rules",
+                "{\"term\":\"Lava\",\"times\":2,\"check\":\"noTextOrLogos\"}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(json(added).at("/rules/0/term").asText()).isEqualTo("Lava");
+        assertThat(json(call("GET", "/admin/vision/rules", null)).at("/rules/0/times").asInt()).isEqualTo(2);
+        assertThat(emulator.visionRules().describe()).hasSize(1);
+        assertThat(call("POST", "/admin/vision/rules", "{\"term\":\"x\",\"check\":\"prettiness\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(call("DELETE", "/admin/vision/rules", null).statusCode()).isEqualTo(204);
+        assertThat(emulator.visionRules().describe()).isEmpty();
+
+        assertThat(call("POST", "/admin/config", "{\"chatBlockedTerms\":[\"Forbidden\"],\"chatRefusalTerms\":[\"no\"]}")
+                .statusCode()).isEqualTo(200);
+        assertThat(emulator.config().chatBlockedTerms()).containsExactly("forbidden");
+        assertThat(json(call("GET", "/admin/config", null)).at("/chatRefusalTerms/0").asText()).isEqualTo("no");
+
+        assertThat(call("POST", "/admin/faults", "{\"deployment\":\"gpt-5-mini\",\"failNext\":{\"status\":502,"
+                + "\"count\":1},\"delayMs\":5}").statusCode()).isEqualTo(200);
+        String chat = "/openai/deployments/gpt-5-mini/chat/completions?api-version=2025-04-01-preview";
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(call("POST", chat, body).statusCode()).isEqualTo(502);
+        assertThat(call("POST", chat, body).statusCode()).isEqualTo(200);
+        JsonNode stats = json(call("GET", "/admin/stats", null));
+        assertThat(stats.at("/chat/completions").asLong()).isEqualTo(1);
+        assertThat(stats.at("/chat/bySchema/text").asLong()).isEqualTo(1);
+        assertThat(stats.at("/deployments/gpt-5-mini/requests").asLong()).isEqualTo(2);
+        assertThat(stats.at("/deployments/gpt-5-mini/chatCompletions").asLong()).isEqualTo(1);
+        assertThat(stats.get("generations").asLong()).isZero();
+    }
 }
