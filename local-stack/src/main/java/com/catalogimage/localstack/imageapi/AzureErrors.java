@@ -103,6 +103,63 @@ final class AzureErrors {
         return new ErrorResponse(400, Map.of("error", error));
     }
 
+    /**
+     * A deployment asked for an operation its model does not do (an image model for chat, a chat model for images):
+     * Azure answers 400 {@code OperationNotSupported}.
+     */
+    static ErrorResponse operationNotSupported(String operation, String model) {
+        return gateway(400, "OperationNotSupported", "The " + operation + " operation does not work with the specified "
+                + "model, " + model + ". Please choose different model and try again. You can learn more about which "
+                + "models can be used with each operation here: https://go.microsoft.com/fwlink/?linkid=2197993.");
+    }
+
+    /** Chat completions' 429 names its own operation. */
+    static ErrorResponse chatRateLimited(long retryAfterSeconds) {
+        return gateway(429, "429", "Requests to the ChatCompletions_Create Operation under Azure OpenAI API version "
+                + RATE_LIMIT_API_VERSION + " have exceeded token rate limit of your current OpenAI S0 pricing tier. "
+                + "Please retry after " + retryAfterSeconds + " seconds. Please go here: https://aka.ms/oai/quotaincrease "
+                + "if you would like to further increase the default rate limit.");
+    }
+
+    /**
+     * The chat content filter's 400 on a prompt: code {@code content_filter}, the results under
+     * {@code innererror.content_filter_result} (chat's spelling, unlike the image API's {@code inner_error}).
+     */
+    static ErrorResponse chatContentFilter() {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("hate", filter(false, "safe"));
+        Map<String, Object> jailbreak = new LinkedHashMap<>();
+        jailbreak.put("filtered", false);
+        jailbreak.put("detected", false);
+        results.put("jailbreak", jailbreak);
+        results.put("self_harm", filter(false, "safe"));
+        results.put("sexual", filter(false, "safe"));
+        results.put("violence", filter(true, "medium"));
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("code", "ResponsibleAIPolicyViolation");
+        inner.put("content_filter_result", results);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "The response was filtered due to the prompt triggering Azure OpenAI's content management "
+                + "policy. Please modify your prompt and retry. To learn more about our content filtering policies please "
+                + "read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766");
+        error.put("type", null);
+        error.put("param", "prompt");
+        error.put("code", "content_filter");
+        error.put("status", 400);
+        error.put("innererror", inner);
+        return new ErrorResponse(400, Map.of("error", error));
+    }
+
+    /** The content-filter results of a prompt or answer that passed, as Azure attaches them to a chat completion. */
+    static Map<String, Object> contentFilterResultsSafe() {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("hate", filter(false, "safe"));
+        results.put("self_harm", filter(false, "safe"));
+        results.put("sexual", filter(false, "safe"));
+        results.put("violence", filter(false, "safe"));
+        return results;
+    }
+
     /** The shorter variant Azure documents for image tasks. */
     static ErrorResponse contentFilter() {
         return gateway(400, "contentFilter", "Your task failed as a result of our safety system.");

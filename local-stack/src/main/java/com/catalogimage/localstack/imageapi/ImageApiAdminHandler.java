@@ -26,11 +26,16 @@ import java.util.Map;
  * POST   /admin/faults         add faults, e.g. {"deployment":"gpt-image-1-mini", "failNext":{"status":503,"count":2},
  *                              "failFor":{"status":500,"seconds":30}, "failureProbability":0.05,
  *                              "timeoutProbability":0.02, "timeoutNext":1, "timeoutHoldSeconds":120,
- *                              "resourceBlocked":true, "seed":7}   (every field optional; no deployment = all)
+ *                              "resourceBlocked":true, "delayMs":2000, "seed":7}
+ *                              (every field optional; no deployment = all)
  * DELETE /admin/faults         clear all faults (?deployment=x: only that deployment's)
  * GET    /admin/config         settings in force
  * POST   /admin/config         {"latencyMs":300, "jitterMs":50, "requestsPerMinute":{"gpt-image-1-mini":6},
- *                              "blockedTerms":["jeans"], "policyErrorStyle":"CONTENT_FILTER"}   (every field optional)
+ *                              "blockedTerms":["jeans"], "policyErrorStyle":"CONTENT_FILTER",
+ *                              "chatBlockedTerms":["forbidden"], "chatRefusalTerms":["decline"]}   (every field optional)
+ * GET    /admin/vision/rules   the vision rules in force (see {@link VisionRules})
+ * POST   /admin/vision/rules   add one: {"term":"Lava","times":1,"check":"noTextOrLogos"}   (times -1 = always)
+ * DELETE /admin/vision/rules   clear them
  * </pre>
  * A malformed admin request gets 400 {@code {"error":{"code":"BadRequest","message":...}}}.
  */
@@ -62,6 +67,21 @@ final class ImageApiAdminHandler implements HttpHandler {
                     (deployment == null ? emulator.faults() : emulator.faults().forDeployment(deployment)).clear();
                     JsonHttpServer.send(exchange, 204, null, null);
                 }
+                case "GET /admin/vision/rules" -> JsonHttpServer.sendJson(exchange, 200,
+                        Map.of("rules", emulator.visionRules().describe()));
+                case "POST /admin/vision/rules" -> {
+                    JsonNode rule = body(exchange);
+                    if (!rule.path("term").isTextual() || !rule.path("check").isTextual()) {
+                        throw new IllegalArgumentException("a rule needs \"term\" and \"check\" (and \"times\", default 1)");
+                    }
+                    emulator.visionRules().fail(rule.get("term").asText(), rule.path("times").asInt(1),
+                            rule.get("check").asText());
+                    JsonHttpServer.sendJson(exchange, 200, Map.of("rules", emulator.visionRules().describe()));
+                }
+                case "DELETE /admin/vision/rules" -> {
+                    emulator.visionRules().clear();
+                    JsonHttpServer.send(exchange, 204, null, null);
+                }
                 case "GET /admin/config" -> JsonHttpServer.sendJson(exchange, 200, config());
                 case "POST /admin/config" -> {
                     emulator.configure(parseConfig(body(exchange)));
@@ -87,7 +107,8 @@ final class ImageApiAdminHandler implements HttpHandler {
         Map<String, Object> deployments = new LinkedHashMap<>();
         for (String name : emulator.deployments().keySet()) {
             deployments.put(name, Map.of("requests", stats.requests(name), "throttled", stats.throttled(name),
-                    "generations", stats.generationsForDeployment(name)));
+                    "generations", stats.generationsForDeployment(name),
+                    "chatCompletions", stats.chatCompletionsForDeployment(name)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("generations", stats.generations());
@@ -98,6 +119,12 @@ final class ImageApiAdminHandler implements HttpHandler {
         out.put("generationsByRequestId", stats.generationsByRequestId());
         out.put("duplicateRequestIds", stats.duplicateRequestIds());
         out.put("generationsByPrompt", stats.generationsByPrompt());
+        Map<String, Object> chat = new LinkedHashMap<>();
+        chat.put("completions", stats.chatCompletions());
+        chat.put("bySchema", stats.chatCompletionsBySchema());
+        chat.put("promptTokens", stats.chatPromptTokens());
+        chat.put("completionTokens", stats.chatCompletionTokens());
+        out.put("chat", chat);
         return out;
     }
 
@@ -128,6 +155,9 @@ final class ImageApiAdminHandler implements HttpHandler {
         if (body.hasNonNull("timeoutHoldSeconds")) {
             faults.timeoutHold(Duration.ofMillis((long) (body.get("timeoutHoldSeconds").asDouble() * 1000)));
         }
+        if (body.hasNonNull("delayMs")) {
+            faults.delay(Duration.ofMillis(body.get("delayMs").asLong()));
+        }
         if (body.hasNonNull("resourceBlocked")) {
             faults.blockResource(body.get("resourceBlocked").asBoolean());
         }
@@ -153,11 +183,23 @@ final class ImageApiAdminHandler implements HttpHandler {
             body.get("blockedTerms").forEach(term -> terms.add(term.asText()));
             change = change.withBlockedTerms(terms);
         }
+        if (body.hasNonNull("chatBlockedTerms")) {
+            change = change.withChatBlockedTerms(texts(body.get("chatBlockedTerms")));
+        }
+        if (body.hasNonNull("chatRefusalTerms")) {
+            change = change.withChatRefusalTerms(texts(body.get("chatRefusalTerms")));
+        }
         if (body.hasNonNull("policyErrorStyle")) {
             change = change.withPolicyErrorStyle(
                     ImageApiEmulator.PolicyErrorStyle.valueOf(body.get("policyErrorStyle").asText()));
         }
         return change;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> terms = new ArrayList<>();
+        array.forEach(term -> terms.add(term.asText()));
+        return terms;
     }
 
     private Map<String, Object> config() {
@@ -168,6 +210,8 @@ final class ImageApiAdminHandler implements HttpHandler {
         out.put("requestsPerMinute", config.requestsPerMinute());
         out.put("blockedTerms", config.blockedTerms());
         out.put("policyErrorStyle", config.policyErrorStyle().name());
+        out.put("chatBlockedTerms", config.chatBlockedTerms());
+        out.put("chatRefusalTerms", config.chatRefusalTerms());
         List<Map<String, Object>> deployments = new ArrayList<>();
         emulator.deployments().values().forEach(d -> deployments.add(Map.of("name", d.name(), "model", d.model(),
                 "retired", d.retired())));

@@ -14,22 +14,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An emulator of the Azure OpenAI image-generation REST API for tests and local runs: real PNG/JPEG images of the
- * requested size, Azure's error bodies, per-deployment rate limits with {@code Retry-After}/{@code retry-after-ms}, fault
- * injection and counters that show whether anything was generated twice.
+ * An emulator of an Azure OpenAI resource for tests and local runs: image generation (real PNG/JPEG images of the
+ * requested size, the prompt embedded in each, see {@link PromptChunk}) and chat completions with image input and
+ * structured outputs (the quality check's vision model, prompt rewrites and ideas, steered by {@link VisionRules}),
+ * Azure's error bodies, per-deployment rate limits with {@code Retry-After}/{@code retry-after-ms}, fault injection and
+ * counters that show whether anything was generated twice.
  *
  * <p>Serves, on {@link #baseUri()} (the Azure "endpoint"):
  * <ul>
  *   <li>{@code POST /openai/deployments/{deployment}/images/generations?api-version=...} (legacy path)</li>
  *   <li>{@code POST /openai/v1/images/generations} with {@code "model": "<deployment>"} in the body (v1 path)</li>
+ *   <li>{@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} and
+ *       {@code POST /openai/v1/chat/completions} (see {@link ChatCompletionsHandler}); an image deployment asked for
+ *       chat, or a chat deployment asked for images, answers 400 {@code OperationNotSupported}</li>
  *   <li>{@code /admin/...}: stats, faults and configuration; not part of Azure's API (see {@link ImageApiAdminHandler})</li>
  * </ul>
  * Authentication: with an {@link Options#apiKey()} set, a request needs header {@code api-key: <key>} or
  * {@code Authorization: Bearer <key>}. The bearer form stands in for an Entra ID token: the emulator cannot validate
  * tokens, so the key itself is the only token it accepts. With a null key anything is accepted.
  *
- * <p>Emulated latency ({@code latency ± jitter}) is applied only to requests that reach the model (successes and
- * content-policy rejections); auth, path, validation errors and 429s answer at once, as on the real service.
+ * <p>Emulated latency ({@code latency ± jitter}) is applied only to image requests that reach the model (successes and
+ * content-policy rejections); auth, path, validation errors and 429s answer at once, as on the real service. A
+ * deployment's injected {@link ImageApiFaults#delay(Duration) delay} applies to both routes.
  */
 public final class ImageApiEmulator implements AutoCloseable {
 
@@ -62,6 +68,21 @@ public final class ImageApiEmulator implements AutoCloseable {
         public Deployment withRetired(boolean isRetired) {
             return new Deployment(name, model, requestsPerMinute, isRetired);
         }
+
+        /**
+         * Whether the model behind it is a chat (and vision) model rather than an image model: anything but
+         * {@code gpt-image*} and {@code dall-e*}. Each route answers 400 {@code OperationNotSupported} for the other kind.
+         */
+        public boolean isChatModel() {
+            String lower = model.toLowerCase(Locale.ROOT);
+            return !lower.startsWith("gpt-image") && !lower.startsWith("dall-e");
+        }
+
+        /** The gpt-5 and o-series reasoning models: {@code max_completion_tokens} only, default temperature only. */
+        public boolean isReasoningModel() {
+            String lower = model.toLowerCase(Locale.ROOT);
+            return lower.startsWith("gpt-5") || lower.matches("^o\\d.*");
+        }
     }
 
     /**
@@ -90,14 +111,14 @@ public final class ImageApiEmulator implements AutoCloseable {
         }
 
         /**
-         * Port 0, key {@code local-dev-key}, deployments {@code gpt-image-1-mini} and {@code gpt-image-1.5} (unlimited) and
-         * a retired {@code dall-e-3}; blocked term {@code jeans} (the seed's "Blue Denim Jeans" was rejected); no latency;
-         * 64 threads.
+         * Port 0, key {@code local-dev-key}, deployments {@code gpt-image-1-mini} and {@code gpt-image-1.5} (unlimited), a
+         * retired {@code dall-e-3} and the chat and vision deployment {@code gpt-5-mini} (unlimited); blocked term
+         * {@code jeans} (the seed's "Blue Denim Jeans" was rejected); no latency; 64 threads.
          */
         public static Options defaults() {
             return new Options(0, "local-dev-key",
                     List.of(Deployment.of("gpt-image-1-mini"), Deployment.of("gpt-image-1.5"),
-                            Deployment.of("dall-e-3").withRetired(true)),
+                            Deployment.of("dall-e-3").withRetired(true), Deployment.of("gpt-5-mini")),
                     List.of("jeans"), Duration.ZERO, Duration.ZERO, 64, InetAddress.getLoopbackAddress());
         }
 
@@ -154,40 +175,59 @@ public final class ImageApiEmulator implements AutoCloseable {
      * A change of runtime settings for {@link #configure(Config)}; null fields stay as they are.
      *
      * @param requestsPerMinute per deployment name (0 = unlimited); deployments not named keep their limit
+     * @param blockedTerms      the image content filter's terms (case-insensitive substrings of a prompt)
+     * @param chatBlockedTerms  the chat content filter's terms: a user message containing one is answered 400
+     *                          {@code content_filter}
+     * @param chatRefusalTerms  a user message containing one gets a 200 whose message has a {@code refusal} and no
+     *                          content, as a model that declines answers
      */
     public record Config(Duration latency, Duration jitter, Map<String, Integer> requestsPerMinute,
-                         List<String> blockedTerms, PolicyErrorStyle policyErrorStyle) {
+                         List<String> blockedTerms, PolicyErrorStyle policyErrorStyle, List<String> chatBlockedTerms,
+                         List<String> chatRefusalTerms) {
 
         /** A change that changes nothing, to start from. */
         public static Config change() {
-            return new Config(null, null, null, null, null);
+            return new Config(null, null, null, null, null, null, null);
+        }
+
+        public Config withChatBlockedTerms(List<String> terms) {
+            return new Config(latency, jitter, requestsPerMinute, blockedTerms, policyErrorStyle, terms, chatRefusalTerms);
+        }
+
+        public Config withChatRefusalTerms(List<String> terms) {
+            return new Config(latency, jitter, requestsPerMinute, blockedTerms, policyErrorStyle, chatBlockedTerms, terms);
         }
 
         public Config withLatency(Duration newLatency) {
-            return new Config(newLatency, jitter, requestsPerMinute, blockedTerms, policyErrorStyle);
+            return new Config(newLatency, jitter, requestsPerMinute, blockedTerms, policyErrorStyle, chatBlockedTerms,
+                    chatRefusalTerms);
         }
 
         public Config withJitter(Duration newJitter) {
-            return new Config(latency, newJitter, requestsPerMinute, blockedTerms, policyErrorStyle);
+            return new Config(latency, newJitter, requestsPerMinute, blockedTerms, policyErrorStyle, chatBlockedTerms,
+                    chatRefusalTerms);
         }
 
         public Config withRequestsPerMinute(String deployment, int rpm) {
             Map<String, Integer> map = new LinkedHashMap<>(requestsPerMinute == null ? Map.of() : requestsPerMinute);
             map.put(deployment, rpm);
-            return new Config(latency, jitter, map, blockedTerms, policyErrorStyle);
+            return new Config(latency, jitter, map, blockedTerms, policyErrorStyle, chatBlockedTerms, chatRefusalTerms);
         }
 
         public Config withBlockedTerms(List<String> terms) {
-            return new Config(latency, jitter, requestsPerMinute, terms, policyErrorStyle);
+            return new Config(latency, jitter, requestsPerMinute, terms, policyErrorStyle, chatBlockedTerms,
+                    chatRefusalTerms);
         }
 
         public Config withPolicyErrorStyle(PolicyErrorStyle style) {
-            return new Config(latency, jitter, requestsPerMinute, blockedTerms, style);
+            return new Config(latency, jitter, requestsPerMinute, blockedTerms, style, chatBlockedTerms,
+                    chatRefusalTerms);
         }
     }
 
     /** The settings in force; replaced as a whole so a request sees one consistent set. */
-    record Settings(Duration latency, Duration jitter, List<String> blockedTermsLowerCase, PolicyErrorStyle policyErrorStyle) {
+    record Settings(Duration latency, Duration jitter, List<String> blockedTermsLowerCase, PolicyErrorStyle policyErrorStyle,
+                    List<String> chatBlockedTermsLowerCase, List<String> chatRefusalTermsLowerCase) {
     }
 
     private final Options options;
@@ -196,6 +236,7 @@ public final class ImageApiEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter = new RateLimiter();
     private final ImageApiFaults faults = new ImageApiFaults();
     private final ImageApiStats stats = new ImageApiStats();
+    private final VisionRules visionRules = new VisionRules();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final JsonHttpServer server;
     private volatile Settings settings;
@@ -208,9 +249,18 @@ public final class ImageApiEmulator implements AutoCloseable {
             rateLimiter.setLimit(deployment.name(), deployment.requestsPerMinute());
         }
         settings = new Settings(options.latency(), options.jitter(), lowerCase(options.blockedTerms()),
-                PolicyErrorStyle.CONTENT_POLICY_VIOLATION);
+                PolicyErrorStyle.CONTENT_POLICY_VIOLATION, List.of(), List.of());
         server = new JsonHttpServer("image-api-emulator", options.bind(), options.port(), options.threads());
-        server.route("/openai/", new ImagesHandler(this, new ImageRenderer()));
+        ImagesHandler images = new ImagesHandler(this, new ImageRenderer());
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(this);
+        // one Azure OpenAI resource serves images and chat: one server, one key, one set of deployments
+        server.route("/openai/", exchange -> {
+            if (ChatCompletionsHandler.handles(exchange.getRequestURI().getPath())) {
+                chat.handle(exchange);
+            } else {
+                images.handle(exchange);
+            }
+        });
         server.routeLoopbackOnly("/admin/", new ImageApiAdminHandler(this), ImageApiAdminHandler::refuse);
     }
 
@@ -242,7 +292,12 @@ public final class ImageApiEmulator implements AutoCloseable {
         return stats;
     }
 
-    /** Changes latency, jitter, rate limits, blocked terms or the policy error body while running. */
+    /** What the vision emulator's quality verdicts fail (see {@link VisionRules}). */
+    public VisionRules visionRules() {
+        return visionRules;
+    }
+
+    /** Changes latency, jitter, rate limits, blocked terms (image and chat) or the policy error body while running. */
     public void configure(Config change) {
         if (change.requestsPerMinute() != null) {
             change.requestsPerMinute().forEach((name, rpm) -> {
@@ -261,7 +316,11 @@ public final class ImageApiEmulator implements AutoCloseable {
                     change.latency() != null ? change.latency() : current.latency(),
                     change.jitter() != null ? change.jitter() : current.jitter(),
                     change.blockedTerms() != null ? lowerCase(change.blockedTerms()) : current.blockedTermsLowerCase(),
-                    change.policyErrorStyle() != null ? change.policyErrorStyle() : current.policyErrorStyle());
+                    change.policyErrorStyle() != null ? change.policyErrorStyle() : current.policyErrorStyle(),
+                    change.chatBlockedTerms() != null ? lowerCase(change.chatBlockedTerms())
+                            : current.chatBlockedTermsLowerCase(),
+                    change.chatRefusalTerms() != null ? lowerCase(change.chatRefusalTerms())
+                            : current.chatRefusalTermsLowerCase());
         }
     }
 
@@ -296,7 +355,7 @@ public final class ImageApiEmulator implements AutoCloseable {
         Map<String, Integer> rpm = new LinkedHashMap<>();
         deployments.keySet().forEach(name -> rpm.put(name, rateLimiter.limit(name)));
         return new Config(current.latency(), current.jitter(), rpm, current.blockedTermsLowerCase(),
-                current.policyErrorStyle());
+                current.policyErrorStyle(), current.chatBlockedTermsLowerCase(), current.chatRefusalTermsLowerCase());
     }
 
     @Override
@@ -309,6 +368,23 @@ public final class ImageApiEmulator implements AutoCloseable {
 
     Settings settings() {
         return settings;
+    }
+
+    /**
+     * With a key set, header {@code api-key: <key>} or {@code Authorization: Bearer <key>} (the bearer form stands in
+     * for an Entra ID token); without one, anything.
+     */
+    boolean authorized(com.sun.net.httpserver.HttpExchange exchange) {
+        String key = options.apiKey();
+        if (key == null) {
+            return true;
+        }
+        if (key.equals(exchange.getRequestHeaders().getFirst("api-key"))) {
+            return true;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && key.equals(authorization.substring(7).trim());
     }
 
     Deployment deployment(String name) {

@@ -111,6 +111,22 @@ public final class ImageApiFaults {
         return this;
     }
 
+    /**
+     * Adds {@code delay} before answering every request that reaches the model (successes and content-filter
+     * rejections), on top of the emulator's latency: a slow deployment, e.g. a chat deployment whose calls should
+     * outlast a client's timeout. {@code Duration.ZERO} removes it.
+     */
+    public ImageApiFaults delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        synchronized (state) {
+            state.rules(scope).delay = delay;
+        }
+        return this;
+    }
+
     /** Reseeds the random source for the probabilities. */
     public ImageApiFaults seed(long seed) {
         synchronized (state) {
@@ -147,6 +163,7 @@ public final class ImageApiFaults {
                 view.put("timeoutProbability", rules.timeoutProbability);
                 view.put("timeoutNext", rules.timeoutNext);
                 view.put("resourceBlocked", rules.blocked);
+                view.put("delayMs", rules.delay.toMillis());
                 out.put(ALL.equals(key) ? "*" : key, view);
             });
             out.put("timeoutHoldMs", state.hold.toMillis());
@@ -201,6 +218,18 @@ public final class ImageApiFaults {
         }
     }
 
+    /** The injected delay for {@code deployment}: its own, else the one for all deployments. */
+    Duration delay(String deployment) {
+        synchronized (state) {
+            Rules own = state.rules.get(deployment);
+            if (own != null && !own.delay.isZero()) {
+                return own.delay;
+            }
+            Rules all = state.rules.get(ALL);
+            return all == null ? Duration.ZERO : all.delay;
+        }
+    }
+
     private static boolean blocked(Rules rules) {
         return rules != null && rules.blocked;
     }
@@ -236,5 +265,6 @@ public final class ImageApiFaults {
         double timeoutProbability;
         int timeoutNext;
         boolean blocked;
+        Duration delay = Duration.ZERO;
     }
 }

@@ -24,6 +24,11 @@ public final class ImageApiStats {
     private final Map<String, AtomicLong> requestsByDeployment = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> throttledByDeployment = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
+    private final LongAdder chatCompletions = new LongAdder();
+    private final Map<String, AtomicLong> chatByDeployment = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> chatBySchema = new ConcurrentHashMap<>();
+    private final LongAdder chatPromptTokens = new LongAdder();
+    private final LongAdder chatCompletionTokens = new LongAdder();
 
     ImageApiStats() {
     }
@@ -48,6 +53,40 @@ public final class ImageApiStats {
         if (requestId != null && !requestId.isEmpty()) {
             increment(byRequestId, requestId);
         }
+    }
+
+    /**
+     * A chat completion answered 200; {@code schema} is the structured output's name ({@code "text"} without one).
+     * Kept apart from the image counters, which count paid images.
+     */
+    void recordChatCompletion(String deployment, String schema, long promptTokens, long completionTokens) {
+        chatCompletions.increment();
+        increment(chatByDeployment, deployment);
+        increment(chatBySchema, schema);
+        chatPromptTokens.add(promptTokens);
+        chatCompletionTokens.add(completionTokens);
+    }
+
+    /** Chat completions answered 200, all deployments. */
+    public long chatCompletions() {
+        return chatCompletions.sum();
+    }
+
+    public long chatCompletionsForDeployment(String deployment) {
+        return get(chatByDeployment, deployment);
+    }
+
+    /** Chat completions per structured output name ({@code quality_verdict}, {@code prompt_rewrite}, ...). */
+    public Map<String, Long> chatCompletionsBySchema() {
+        return snapshot(chatBySchema);
+    }
+
+    public long chatPromptTokens() {
+        return chatPromptTokens.sum();
+    }
+
+    public long chatCompletionTokens() {
+        return chatCompletionTokens.sum();
     }
 
     /** Successful generation requests (200s), all deployments. */
@@ -131,6 +170,11 @@ public final class ImageApiStats {
         requestsByDeployment.clear();
         throttledByDeployment.clear();
         byStatus.clear();
+        chatCompletions.reset();
+        chatByDeployment.clear();
+        chatBySchema.clear();
+        chatPromptTokens.reset();
+        chatCompletionTokens.reset();
     }
 
     private static <K> void increment(Map<K, AtomicLong> map, K key) {

@@ -36,7 +36,7 @@ final class ImagesHandler implements HttpHandler {
 
     private final ImageApiEmulator emulator;
     private final ImageRenderer renderer;
-    private final Map<List<Object>, String> renderedOnce = new ConcurrentHashMap<>();
+    private final Map<List<Object>, byte[]> renderedOnce = new ConcurrentHashMap<>();
 
     ImagesHandler(ImageApiEmulator emulator, ImageRenderer renderer) {
         this.emulator = emulator;
@@ -78,7 +78,7 @@ final class ImagesHandler implements HttpHandler {
         if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
             return AzureErrors.gateway(405, "405", "Method not allowed");
         }
-        if (!authorized(exchange)) {
+        if (!emulator.authorized(exchange)) {
             return AzureErrors.unauthorized();
         }
 
@@ -110,6 +110,9 @@ final class ImagesHandler implements HttpHandler {
         if (deployment == null || deployment.retired()) {
             return AzureErrors.deploymentNotFound();
         }
+        if (deployment.isChatModel()) {
+            return AzureErrors.operationNotSupported("imageGeneration", deployment.model());
+        }
 
         if (emulator.faults().resourceBlocked(deploymentName)) {
             return AzureErrors.resourceBlocked();
@@ -137,6 +140,10 @@ final class ImagesHandler implements HttpHandler {
         ImageApiEmulator.Settings settings = emulator.settings();
         boolean blocked = violatesPolicy(request.prompt(), settings.blockedTermsLowerCase());
         sleepLatency(settings);
+        Duration delay = emulator.faults().delay(deploymentName);
+        if (!delay.isZero() && emulator.awaitClose(delay)) {
+            throw new InterruptedException("emulator closing");
+        }
         if (blocked) {
             return settings.policyErrorStyle() == ImageApiEmulator.PolicyErrorStyle.CONTENT_FILTER
                     ? AzureErrors.contentFilter() : AzureErrors.contentPolicyViolation();
@@ -147,19 +154,6 @@ final class ImagesHandler implements HttpHandler {
         emulator.stats().recordGeneration(deploymentName, request.prompt(), requestId, request.n());
         reply(exchange, 200, response);
         return null;
-    }
-
-    private boolean authorized(HttpExchange exchange) {
-        String key = emulator.options().apiKey();
-        if (key == null) {
-            return true;
-        }
-        if (key.equals(exchange.getRequestHeaders().getFirst("api-key"))) {
-            return true;
-        }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && key.equals(authorization.substring(7).trim());
     }
 
     private static boolean violatesPolicy(String prompt, List<String> blockedTermsLowerCase) {
@@ -191,11 +185,12 @@ final class ImagesHandler implements HttpHandler {
                 category == null ? "" : category, footer);
 
         // rendering is deterministic, so the n images would be identical anyway: draw once, spare the shared CPU
-        String b64 = emulator.rendersOncePerShape()
+        byte[] drawn = emulator.rendersOncePerShape()
                 ? renderedOnce.computeIfAbsent(List.of(spec.width(), spec.height(), spec.format(), spec.transparent(),
-                        spec.compression(), deployment.name()),
-                        shape -> Base64.getEncoder().encodeToString(renderer.render(spec)))
-                : Base64.getEncoder().encodeToString(renderer.render(spec));
+                        spec.compression(), deployment.name()), shape -> renderer.render(spec))
+                : renderer.render(spec);
+        // the prompt travels inside the image, so the vision emulator can judge it by what it was asked to draw
+        String b64 = Base64.getEncoder().encodeToString(PromptChunk.embed(drawn, request.prompt()));
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < request.n(); i++) {
             Map<String, Object> item = new LinkedHashMap<>();

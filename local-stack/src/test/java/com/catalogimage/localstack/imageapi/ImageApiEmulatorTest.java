@@ -433,19 +433,33 @@ class ImageApiEmulatorTest {
     }
 
     @Test
-    void renderOncePerShapeServesTheSameBytesForDifferentProducts() {
+    void renderOncePerShapeServesTheSameDrawingForDifferentProductsEachWithItsPrompt() throws IOException {
         ImageGenerateParams mug = params("gpt-image-1-mini", prompt("Mug", "Kitchen"))
                 .size(ImageGenerateParams.Size._1024X1024).build();
         ImageGenerateParams lamp = params("gpt-image-1-mini", prompt("Desk Lamp", "Electronics"))
                 .size(ImageGenerateParams.Size._1024X1024).build();
         try {
-            assertThat(b64(legacy.images().generate(mug))).isNotEqualTo(b64(legacy.images().generate(lamp)));
+            assertThat(pixels(legacy.images().generate(mug))).isNotEqualTo(pixels(legacy.images().generate(lamp)));
             emulator.renderOncePerShape(true);
-            assertThat(b64(legacy.images().generate(mug))).isEqualTo(b64(legacy.images().generate(lamp)));
+            byte[] mugBytes = Base64.getDecoder().decode(b64(legacy.images().generate(mug)));
+            byte[] lampBytes = Base64.getDecoder().decode(b64(legacy.images().generate(lamp)));
+            assertThat(pixels(mugBytes)).isEqualTo(pixels(lampBytes));
+            // drawn once, but each image still carries the prompt it was asked for (the vision emulator reads it)
+            assertThat(PromptChunk.read(mugBytes)).isEqualTo(mug.prompt());
+            assertThat(PromptChunk.read(lampBytes)).isEqualTo(lamp.prompt());
             assertThat(emulator.stats().generations()).isEqualTo(4);
         } finally {
             emulator.renderOncePerShape(false);
         }
+    }
+
+    private static int[] pixels(ImagesResponse response) throws IOException {
+        return pixels(Base64.getDecoder().decode(b64(response)));
+    }
+
+    private static int[] pixels(byte[] bytes) throws IOException {
+        BufferedImage image = decode(bytes);
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     private static String b64(ImagesResponse response) {
