@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
  * ({@code console.policy.rewrites{outcome}}: replayed, repeated, left-to-person, chat-failed, replay-failed).
  * <p>
  * What was replayed is the dead letters' to say (restart-safe); what this process remembers is only which dead letters
- * it already asked the chat model about, so a rewrite that was not replayable or failed is not paid for every minute
- * (after a restart it is asked once more, and still never replayed twice).
+ * it already asked the chat model about, so a rewrite that was not replayable, or that the chat model refused, is not
+ * paid for every minute (after a restart it is asked once more, and still never replayed twice). A throttled or
+ * unavailable chat model, or a spent chat budget, is asked again at the next pass.
  */
 @ApplicationScoped
 public class AutoRewrite {
@@ -99,6 +100,9 @@ public class AutoRewrite {
         if (!outcome.ok()) {
             LOG.warnf("Product %d: no automatic rewrite of dead letter %s: %s", productId, letter.id(), outcome.failure());
             count("chat-failed");
+            if (outcome.retryable()) {
+                looked.remove(letter.id()); // throttled, unavailable or over budget: the next pass asks again
+            }
             return false;
         }
         String prompt = outcome.rewrite().prompt();

@@ -6,6 +6,7 @@ import com.catalogimage.chat.Rewrite;
 import com.catalogimage.console.client.DeadLetterListing;
 import com.catalogimage.console.client.ScannerAnswers;
 import com.catalogimage.console.client.ScannerClient;
+import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.Product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,10 +27,19 @@ public class RewriteService {
     /** The scanner's largest listing, to find a dead letter by id when the form does not name its product. */
     private static final int LISTING = 1000;
 
-    /** A suggestion, or why there is none. */
-    public record Outcome(Rewrite rewrite, String failure) {
+    /**
+     * A suggestion, or why there is none.
+     *
+     * @param retryable whether asking again later may succeed (throttled, unavailable, budget spent, not configured),
+     *                  as opposed to a refusal by the chat model's own filter or an answer it cannot give
+     */
+    public record Outcome(Rewrite rewrite, String failure, boolean retryable) {
         public boolean ok() {
             return rewrite != null;
+        }
+
+        static Outcome failed(String why, boolean retryable) {
+            return new Outcome(null, why, retryable);
         }
     }
 
@@ -77,27 +87,28 @@ public class RewriteService {
     public Outcome rewrite(DeadLetterListing.Entry letter) {
         Optional<String> refusal = spend.refusal();
         if (refusal.isPresent()) {
-            return new Outcome(null, refusal.get());
+            return Outcome.failed(refusal.get(), true);
         }
         String refused = RefusedPrompt.of(letter);
         if (refused == null) {
-            return new Outcome(null, "the dead letter does not say what was asked for");
+            return Outcome.failed("the dead letter does not say what was asked for", false);
         }
         try {
             Rewrite rewrite = chat.get().rewrite(refused, productOf(letter), letter.cause());
             spend.record(ChatSpend.REWRITE, rewrite.usage());
             if (rewrite.prompt() == null || rewrite.prompt().isBlank()) {
-                return new Outcome(null, "the chat model suggested nothing");
+                return Outcome.failed("the chat model suggested nothing", false);
             }
-            return new Outcome(rewrite, null);
+            return new Outcome(rewrite, null, false);
         } catch (ChatException e) {
             LOG.warnf("Rewrite of dead letter %s failed (%s): %s", letter.id(), e.failureClass(), e.getMessage());
-            return new Outcome(null, "the chat model failed (" + describe(e) + "): " + e.getMessage());
+            boolean retryable = e.failureClass() != FailureClass.POLICY && e.failureClass() != FailureClass.INVALID_REQUEST;
+            return Outcome.failed("the chat model failed (" + describe(e) + "): " + e.getMessage(), retryable);
         } catch (RuntimeException e) {
             // No endpoint configured, or a client that could not be built: nothing was asked, nothing changes.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.warnf("Rewrite of dead letter %s: the chat model is not available: %s", letter.id(), cause.getMessage());
-            return new Outcome(null, "the chat model is not available: " + cause.getMessage());
+            return Outcome.failed("the chat model is not available: " + cause.getMessage(), true);
         }
     }
 

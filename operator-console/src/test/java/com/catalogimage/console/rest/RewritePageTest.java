@@ -80,6 +80,11 @@ class RewritePageTest {
         // the product's facts kept, the term the image model refused dropped
         assertThat(suggested).contains("Denim").doesNotContainIgnoringCase("jeans");
         assertThat(scanner.calls("POST", "/dead-letters/replay")).isEmpty();
+        // the call is paid for: counted, and on the overview beside the generator's cost
+        assertThat(meters.counter("console.chat.cost.usd", "model", "gpt-5-mini", "purpose", "rewrite").count())
+                .isPositive();
+        String overview = operator.request().get("/").then().statusCode(200).extract().asString();
+        assertThat(new java.math.BigDecimal(Html.text(overview, "chat-cost-today"))).isPositive();
         // the product page offers the same suggestion
         assertThat(replayPrompt(operator.request().get("/products/" + JEANS).then().statusCode(200).extract().asString(),
                 "3-17")).isEqualTo(suggested);

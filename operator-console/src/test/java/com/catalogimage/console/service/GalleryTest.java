@@ -19,6 +19,26 @@ class GalleryTest {
     }
 
     @Test
+    void theQualityCheckIsReadBesideTheImagesQualitySetting() {
+        GalleryImage both = GalleryImage.of(GalleryImage.Location.PUBLIC, "images/8-x-0123456789ab.png", Map.of(
+                "quality", "low", "qualitycheck", "FAILED", "qualityreasons", "Text+%22SALE%22+on+the+tag",
+                "alttext", "Blue+jeans+folded"), Instant.EPOCH, true);
+        assertThat(both.quality()).isEqualTo("low");
+        assertThat(both.checkOutcome()).isEqualTo("FAILED");
+        assertThat(both.checkReasons()).isEqualTo("Text \"SALE\" on the tag");
+        assertThat(both.altText()).isEqualTo("Blue jeans folded");
+
+        // the outcome in "quality" (issue 13's contract named that key) is not taken for the setting
+        GalleryImage outcomeOnly = GalleryImage.of(GalleryImage.Location.PUBLIC, "images/8-x-0123456789ab.png",
+                Map.of("quality", "passed"), Instant.EPOCH, true);
+        assertThat(outcomeOnly.checkOutcome()).isEqualTo("PASSED");
+        assertThat(outcomeOnly.quality()).isNull();
+        assertThat(CardVerdict.of(outcomeOnly, null).label()).isEqualTo("passed");
+        assertThat(CardVerdict.of(image(9, "Mug", "Kitchen", "2026-12-01T10:00:00Z"), null).label())
+                .isEqualTo("not checked");
+    }
+
+    @Test
     void metadataIsDecodedAsTheUploaderEncodedIt() {
         GalleryImage image = GalleryImage.of(GalleryImage.Location.REVIEW, "images/7-cafe-0123456789ab.png", Map.of(
                 "productid", "7", "productname", "Caf%C3%A9+%3Cb%3Enoir%3C%2Fb%3E", "prompt", "A+cup%2C+50%25+off",
