@@ -39,6 +39,8 @@ topic paid-generations 6 cleanup.policy=compact,delete retention.ms=2592000000 m
 topic images-awaiting-review 6 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 topic category-templates 1 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 topic review-decisions 6 retention.ms=31536000000
+# Each category's prompt template (the console's playground writes it, the generator follows it): the latest per category.
+topic category-templates 1 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 topic image-dead-letters 6 max.message.bytes=16777216 retention.ms=2592000000
 
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --list

@@ -11,13 +11,17 @@ import java.util.Map;
 record CommandLine(PipelineRunner.Options options, boolean once, Duration timeout, boolean help) {
 
     static final String USAGE = """
-            Usage: ./pipeline [--once] [--review auto|manual] [--mode table|stored-procedure] [--folder DIR]
-                              [--scan-interval SECONDS] [--timeout MINUTES] [--kafka-security plaintext|sasl-ssl]
+            Usage: ./pipeline [--once] [--review auto|manual] [--quality-check off|advisory|enforce]
+                              [--mode table|stored-procedure] [--folder DIR] [--scan-interval SECONDS]
+                              [--timeout MINUTES] [--kafka-security plaintext|sasl-ssl]
               --once            exit when the catalog is drained (default: run until Ctrl-C, picking up new products);
                                 with --review manual, when every product is final or awaits review
               --review          manual: each image waits, private, in the operator console's review queue until someone
                                 approves it (http://localhost:8085/reviews); default auto (or REVIEW_MODE): images go to
                                 the catalog as generated
+              --quality-check   the vision model's check of every image (default advisory, or QUALITY_CHECK): advisory
+                                records the verdict and alt text; enforce generates a failing image once more, then sends
+                                it to review (manual) or dead-letters it QUALITY_REJECTED; off makes no check
               --mode            how the catalog is read through Data API Builder (default: table)
               --folder          where catalog, blobs, Kafka data and logs are kept (default: .local-stack)
               --scan-interval   seconds between scans (default: 30, or 5 with --once)
@@ -51,12 +55,16 @@ record CommandLine(PipelineRunner.Options options, boolean once, Duration timeou
                 case "--kafka-security" -> environment.put(LocalStack.KAFKA_SECURITY,
                         EmbeddedKafka.Security.parse(value(args, ++i)).name());
                 case "--review" -> environment.put(PipelineRunner.REVIEW_MODE, reviewMode(value(args, ++i)));
+                case "--quality-check" -> environment.put(QUALITY_CHECK, qualityCheck(value(args, ++i)));
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         if (environment.containsKey(PipelineRunner.REVIEW_MODE)) {
             environment.put(PipelineRunner.REVIEW_MODE, reviewMode(environment.get(PipelineRunner.REVIEW_MODE)));
+        }
+        if (environment.containsKey(QUALITY_CHECK)) {
+            environment.put(QUALITY_CHECK, qualityCheck(environment.get(QUALITY_CHECK)));
         }
         if (!mode.equals("table") && !mode.equals("stored-procedure")) {
             throw new IllegalArgumentException("--mode is table or stored-procedure, not " + mode);
@@ -65,6 +73,15 @@ record CommandLine(PipelineRunner.Options options, boolean once, Duration timeou
             interval = once ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
         }
         return new CommandLine(new PipelineRunner.Options(folder, mode, interval, true, environment), once, timeout, help);
+    }
+
+    static final String QUALITY_CHECK = "QUALITY_CHECK";
+
+    private static String qualityCheck(String value) {
+        if (!value.equals("off") && !value.equals("advisory") && !value.equals("enforce")) {
+            throw new IllegalArgumentException("--quality-check (QUALITY_CHECK) is off, advisory or enforce, not " + value);
+        }
+        return value;
     }
 
     private static String reviewMode(String value) {

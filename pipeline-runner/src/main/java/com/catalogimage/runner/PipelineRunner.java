@@ -134,6 +134,7 @@ public final class PipelineRunner implements AutoCloseable {
         env.put("UPLOADER_URL", "http://127.0.0.1:" + ports.get(Service.BLOB_UPLOADER));
         env.put("UPDATER_URL", "http://127.0.0.1:" + ports.get(Service.CATALOG_UPDATER));
         env.put("CONSOLE_SCANNER_API_KEY", shared.get("SCAN_API_KEY"));
+        env.put("CONSOLE_GENERATOR_API_KEY", shared.get(GENERATOR_API_KEY));
         env.put(CONSOLE_OPERATOR_PASSWORD, operatorPassword);
         env.put(CONSOLE_VIEWER_PASSWORD, viewerPassword);
         return env;
@@ -147,16 +148,23 @@ public final class PipelineRunner implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
+    /** The generator's key for {@code POST /previews}; the console holds it as {@code CONSOLE_GENERATOR_API_KEY}. */
+    static final String GENERATOR_API_KEY = "GENERATOR_API_KEY";
+
     private static Map<String, String> serviceEnvironment(Options options, LocalStack stack) {
         Map<String, String> env = new HashMap<>(options.environment());
         env.putAll(stack.environment());
-        String apiKey = options.environment().get("SCAN_API_KEY");
-        if (apiKey == null || apiKey.isBlank()) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            apiKey = HexFormat.of().formatHex(random); // this run's own key: never written anywhere
+        env.put("SCAN_API_KEY", givenOrRunKey(options.environment().get("SCAN_API_KEY")));
+        env.put(GENERATOR_API_KEY, givenOrRunKey(options.environment().get(GENERATOR_API_KEY)));
+        // The quality check (decision 0024): the generator judges, the scanner's estimate prices it; REVIEW_MODE, which
+        // the generator reads too, is in everybody's environment already.
+        env.putIfAbsent("QUALITY_CHECK", "advisory");
+        if (stack.imageApi() != null) {
+            // The emulator serves the chat deployment beside the image one, on the same endpoint with the same key.
+            env.putIfAbsent("CHAT_ENDPOINT", env.get("AZURE_OPENAI_ENDPOINT"));
+            env.putIfAbsent("CHAT_API_KEY", env.get("AZURE_OPENAI_API_KEY"));
+            env.putIfAbsent("CHAT_DEPLOYMENT", "gpt-5-mini");
         }
-        env.put("SCAN_API_KEY", apiKey);
         env.put("CATALOG_MODE", options.catalogMode());
         // The local stack's DAB emulator has deploy/sql's alt text column; a catalog without it still gets its URLs
         // (the updater writes without the alt text and warns, decision 0025). CATALOG_ALT_TEXT_COLUMN= turns it off.
@@ -181,6 +189,16 @@ public final class PipelineRunner implements AutoCloseable {
             env.put("DAB_REST_PATH", "/rest"); // the seed's DAB configuration
         }
         return env;
+    }
+
+    /** A key the caller gave, else this run's own: random, never written anywhere. */
+    private static String givenOrRunKey(String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** The blob endpoint a storage connection string names (its BlobEndpoint, or the account's default), else null. */

@@ -27,6 +27,17 @@ class CommandLineTest {
     }
 
     @Test
+    void theQualityCheckReachesEveryServicesEnvironmentAndOnlyItsThreeModesAreTaken() {
+        assertThat(CommandLine.parse(new String[] {"--quality-check", "enforce"}, Map.of()).options().environment())
+                .containsEntry(CommandLine.QUALITY_CHECK, "enforce");
+        assertThat(CommandLine.parse(new String[0], Map.of(CommandLine.QUALITY_CHECK, "off")).options().environment())
+                .containsEntry(CommandLine.QUALITY_CHECK, "off");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--quality-check", "strict"}, Map.of()))
+                .hasMessageContaining("off, advisory or enforce");
+        assertThat(CommandLine.USAGE).contains("--quality-check off|advisory|enforce");
+    }
+
+    @Test
     void theHelpListsTheReviewOptionAndTheConsole() {
         assertThat(CommandLine.USAGE).contains("--review auto|manual").contains("http://localhost:8085")
                 .contains("CONSOLE_OPERATOR_PASSWORD");

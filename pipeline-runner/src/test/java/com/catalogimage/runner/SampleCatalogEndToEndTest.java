@@ -144,8 +144,14 @@ class SampleCatalogEndToEndTest {
 
         assertThat(report.byState().get(State.COMPLETED)).isEqualTo((int) ourImagesInCatalog).isEqualTo(blobs.size());
         assertThat(report.byReason().get(ReasonCode.CONTENT_POLICY)).hasSize(1);
-        assertThat(report.costUsd()).isEqualByComparingTo(
-                new BigDecimal("0.011").multiply(BigDecimal.valueOf(report.thisRun().get(State.GENERATED))));
+        // each image at list price, and the quality check that followed it (its verdict's cost, decision 0024)
+        BigDecimal checks = runner.board().history().stream()
+                .filter(status -> status.state() == State.GENERATED && status.verdict() != null
+                        && status.verdict().costUsd() != null)
+                .map(status -> status.verdict().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(checks).isPositive();
+        assertThat(report.costUsd()).isEqualByComparingTo(new BigDecimal("0.011")
+                .multiply(BigDecimal.valueOf(report.thisRun().get(State.GENERATED))).add(checks));
         assertThat(report.render()).contains("COMPLETED").contains("CONTENT_POLICY").contains("Blue Denim Jeans");
     }
 

@@ -117,6 +117,16 @@ public class DeploymentPool {
         }
     }
 
+    /** How long a call would wait now for a permit (the member whose permit comes first); 0 when one is free. */
+    public long nanosUntilPermit() {
+        lock.lock();
+        try {
+            return Math.max(0, members.stream().mapToLong(m -> m.limit.nanosUntilPermit()).min().orElse(0));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A 429: hold the member as long as Azure asked and slow it down; the caller tries again. */
     public void throttled(Member member, Duration retryAfter) {
         withLock(() -> member.limit.throttled(retryAfter.toNanos()));

@@ -137,6 +137,109 @@ public interface GeneratorConfig {
     /** Stopping on configuration errors and a blocked resource. */
     Halt halt();
 
+    /**
+     * The quality check after each generation (docs/decisions/0024). Named {@code quality-check}, not {@code quality},
+     * which is the image quality ({@code low}, {@code medium}, {@code high}).
+     */
+    QualityCheck qualityCheck();
+
+    /** The chat and vision model that makes the quality check ({@code CHAT_*}, default: the image API's resource). */
+    Chat chat();
+
+    /** {@code POST /previews}: an image from a free prompt or a template, for the console's playground. */
+    Preview preview();
+
+    /** How the quality check's verdict is used. */
+    enum QualityMode {
+        /** No check, no call: every image carries a NOT_CHECKED verdict with alt text from the product's name. */
+        OFF,
+        /** One check per image; the verdict travels with it, a failing image is published all the same. */
+        ADVISORY,
+        /**
+         * A failing image is generated again with the critique folded into the prompt (at most
+         * {@link QualityCheck#maxRegenerations()}), then goes to review ({@code REVIEW_MODE=manual}) or is dead-lettered
+         * {@code QUALITY_REJECTED}.
+         */
+        ENFORCE
+    }
+
+    interface QualityCheck {
+        /** {@code off}, {@code advisory} or {@code enforce} ({@code QUALITY_CHECK}). */
+        @WithDefault("advisory")
+        QualityMode mode();
+
+        /**
+         * With {@code enforce}: how many times a product's image that failed its check is generated again in one
+         * delivery ({@code QUALITY_MAX_REGENERATIONS}); each is paid for and counted in the budget.
+         */
+        @WithDefault("1")
+        int maxRegenerations();
+
+        /**
+         * The uploader's review gate ({@code REVIEW_MODE}, {@code auto} or {@code manual}): with {@code manual} an image
+         * that still fails under {@code enforce} goes to a reviewer with its failing verdict instead of a dead letter.
+         */
+        @WithDefault("auto")
+        String reviewMode();
+
+        /** Whether a person reviews every image before it is published. */
+        default boolean manualReview() {
+            return "manual".equalsIgnoreCase(reviewMode().strip());
+        }
+
+        /** The longest critique folded into a regeneration's prompt, after cleaning. */
+        @WithDefault("600")
+        int maxCritiqueChars();
+    }
+
+    interface Chat {
+        /** The Azure OpenAI resource without {@code /openai} ({@code CHAT_ENDPOINT}, default the image API's). */
+        String endpoint();
+
+        /** The chat deployment's name ({@code CHAT_DEPLOYMENT}). */
+        @WithDefault("gpt-5-mini")
+        String deployment();
+
+        /** The model behind the deployment, for prices and parameter rules ({@code CHAT_MODEL}, default the deployment). */
+        @WithDefault("gpt-5-mini")
+        String model();
+
+        /** The {@code api-key} ({@code CHAT_API_KEY}, default the image API's key); unset: Entra ID tokens. Never logged. */
+        Optional<String> apiKey();
+
+        /** Which URL shape ({@code CHAT_PATH_MODE}, default the image API's). */
+        @WithDefault("legacy")
+        PathMode pathMode();
+
+        /** The legacy path's {@code api-version} ({@code CHAT_API_VERSION}). */
+        @WithDefault("2025-04-01-preview")
+        String apiVersion();
+
+        /** One call's limit ({@code CHAT_TIMEOUT}). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** openai-java's own retries of 429 and 5xx ({@code CHAT_MAX_RETRIES}); 0 turns them off. */
+        @WithDefault("2")
+        int maxRetries();
+    }
+
+    interface Preview {
+        /** Whether {@code POST /previews} is served at all ({@code GENERATOR_PREVIEWS}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The key callers send as {@code X-API-Key} ({@code GENERATOR_API_KEY}; the console holds it as
+         * {@code CONSOLE_GENERATOR_API_KEY}). Required in prod while previews are enabled. Never logged.
+         */
+        Optional<String> apiKey();
+
+        /** How long a preview may wait for the budget or a deployment's permit before it is answered 429. */
+        @WithDefault("30s")
+        Duration maxWait();
+    }
+
     interface PoolMember {
         /** The member's endpoint without {@code /openai}; default: {@code generator.endpoint}. */
         Optional<String> endpoint();

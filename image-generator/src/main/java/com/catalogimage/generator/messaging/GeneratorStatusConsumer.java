@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds every status written by any stage into the generator's {@link StatusMemory}, and lets requests in once it and
- * the ledger of paid images ({@link PaidLedgerConsumer}) have read their topics to where they stood at start.
+ * the ledger of paid images ({@link PaidLedgerConsumer}) and the category templates have read their topics to where they stood at start.
  */
 @ApplicationScoped
 public class GeneratorStatusConsumer {
@@ -20,13 +20,15 @@ public class GeneratorStatusConsumer {
     private final ConsumptionPause pause;
     private final Budget budget;
     private final PaidLedgerConsumer ledger;
+    private final CategoryTemplateFollower templates;
 
     public GeneratorStatusConsumer(StatusMemory memory, ConsumptionPause pause, Budget budget,
-            PaidLedgerConsumer ledger) {
+            PaidLedgerConsumer ledger, CategoryTemplateFollower templates) {
         this.memory = memory;
         this.pause = pause;
         this.budget = budget;
         this.ledger = ledger;
+        this.templates = templates;
     }
 
     /**
@@ -42,7 +44,8 @@ public class GeneratorStatusConsumer {
     /** The topics may be empty (no record to trigger the check), and a new UTC day frees the budget. */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (pause.isHeldFor(GeneratorMessaging.CATCHING_UP) && ledger.caughtUp() && memory.caughtUp()) {
+        if (pause.isHeldFor(GeneratorMessaging.CATCHING_UP) && ledger.caughtUp() && memory.caughtUp()
+                && templates.caughtUp()) {
             pause.release(GeneratorMessaging.CATCHING_UP);
         }
         pause.sync();

@@ -6,10 +6,13 @@ import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.generator.service.GenerationService;
 import com.catalogimage.generator.service.GenerationService.Failed;
 import com.catalogimage.generator.service.GenerationService.Generated;
 import com.catalogimage.generator.service.GenerationService.NotStarted;
+import com.catalogimage.generator.service.GenerationService.Rejected;
+import com.catalogimage.generator.service.GenerationService.Unchecked;
 import com.catalogimage.generator.service.PaidImages;
 import com.catalogimage.generator.service.RequestDecision;
 import com.catalogimage.generator.service.UnpublishedImages;
@@ -32,8 +35,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The generator's main flow: one image request in; the {@link RequestDecision}; an image and GENERATED out, or the
- * request skipped as a duplicate or superseded; a failure goes to the shared {@link FailurePolicy}. Every image paid
+ * The generator's main flow: one image request in; the {@link RequestDecision}; an image with its quality verdict and
+ * GENERATED out, or the request skipped as a duplicate or superseded; a failure, and an image the enforced quality
+ * check rejected, go to the shared {@link FailurePolicy}. Every image paid
  * for goes to the ledger twice (docs/decisions/0014): as soon as the API answered, so that a restart still counts it
  * and knows its request id, and once it is published, so that a later delivery of the request id is a duplicate.
  * Everything about one product, from the decision to the publication, runs under that product's lock: records run in
@@ -109,9 +113,10 @@ public class RequestConsumer {
         if (decision == RequestDecision.PUBLISH_HELD) {
             var held = unpublished.take(requestId);
             if (held.isPresent()) {
-                LOG.infof("Product %d (request %s): publishing the image generated on an earlier delivery",
-                        request.product().id(), requestId);
-                return publish(message, held.get().image(), held.get().status());
+                LOG.infof("Product %d (request %s): %s the image generated on an earlier delivery",
+                        request.product().id(), requestId, held.get().awaitsCheck() ? "checking" : "publishing");
+                return held.get().awaitsCheck() ? finish(message, generator.recheck(held.get().image(), this::writeLedger))
+                        : publish(message, held.get().image(), held.get().status());
             }
             // dropped from memory since (to bound it): paid for but not out, so decided again without it
             decision = RequestDecision.decide(request, paidImages.published(requestId), false,
@@ -125,22 +130,41 @@ public class RequestConsumer {
         paidImages.paid(requestId).ifPresent(earlier -> LOG.warnf("Product %d (request %s): paid for before (%d "
                 + "image(s), the latest at %s) but never published (a crash or a dropped held image): generating it "
                 + "again", request.product().id(), requestId, earlier.images(), earlier.at()));
-        GenerationService.Outcome outcome = generator.generate(request);
+        return finish(message, generator.generate(request, this::writeLedger));
+    }
+
+    /**
+     * An image with its verdict is published; one the enforced check rejected is dead-lettered with its verdict; one
+     * whose enforced check could not be made is held for the next delivery; a failure goes to the failure policy.
+     * Every payment is in the ledger by now (GenerationService writes it as the API answers).
+     */
+    private CompletionStage<Void> finish(Message<ImageRequest> message, GenerationService.Outcome outcome) {
+        ImageRequest request = message.getPayload();
         if (outcome instanceof NotStarted) {
             return notStarted(request).subscribeAsCompletionStage();
         }
         if (outcome instanceof Generated generated) {
-            writeLedger(generated.paid());
             count("generated", null);
-            record(generated);
-            ProductStatus status = ProductStatus.generated(request, generated.image().costUsd(),
-                    detail(generated, FailurePolicy.attempts(message)), GeneratorMessaging.STAGE);
+            ProductStatus status = ProductStatus.generated(request, generated.costUsd(),
+                    detail(generated, FailurePolicy.attempts(message)), GeneratorMessaging.STAGE)
+                    .withVerdict(generated.image().verdict());
             return publish(message, generated.image(), status);
         }
-        Failed failed = (Failed) outcome;
-        if (failed.paid() != null) {
-            writeLedger(failed.paid()); // an unusable answer is charged all the same
+        if (outcome instanceof Rejected rejected) {
+            writeLedger(rejected.paid()); // with the checks' cost, for the budget
+            count("dead-lettered", DeadLetterReason.QUALITY_REJECTED);
+            QualityVerdict verdict = rejected.image().verdict();
+            return policy.fail(message, request, FailureClass.QUALITY_REJECTED, verdict.summary(),
+                    () -> again(message), verdict);
         }
+        if (outcome instanceof Unchecked unchecked) {
+            writeLedger(unchecked.paid());
+            unpublished.keep(unchecked.image(), null);
+            count("retried", null);
+            // THROTTLED: later, as often as it takes, never a dead letter: the image is paid for and must not be lost
+            return policy.fail(message, request, FailureClass.THROTTLED, unchecked.why(), () -> again(message));
+        }
+        Failed failed = (Failed) outcome;
         count(failed.failureClass().action() == FailureClass.Action.RETRY ? "retried" : "failed", null);
         return policy.fail(message, request, failed.failureClass(), failed.detail(), () -> again(message));
     }
@@ -170,6 +194,9 @@ public class RequestConsumer {
      * publishing it matters more; the entry written once it is published carries everything again.
      */
     private void writeLedger(PaidGeneration paid) {
+        if (paid == null) {
+            return;
+        }
         try {
             publisher.paid(paid).await().atMost(LEDGER_WAIT);
         } catch (RuntimeException e) {
@@ -216,17 +243,6 @@ public class RequestConsumer {
         }
     }
 
-    private void record(Generated generated) {
-        var image = generated.image();
-        if (image.costUsd() != null) {
-            metrics.counter("generator.cost.usd", "model", image.model()).increment(image.costUsd().doubleValue());
-        }
-        if (image.usage() != null) {
-            metrics.counter("generator.tokens", "type", "input").increment(image.usage().inputTokens());
-            metrics.counter("generator.tokens", "type", "output").increment(image.usage().outputTokens());
-        }
-    }
-
     private void count(String outcome, DeadLetterReason reason) {
         metrics.counter("generator.requests", "outcome", outcome, "reason", reason == null ? "none" : reason.name())
                 .increment();
@@ -235,7 +251,10 @@ public class RequestConsumer {
     /** What the GENERATED status says: the image, the calls of this delivery, and which delivery it was. */
     private static String detail(Generated generated, int delivery) {
         var image = generated.image();
-        return "%s %s %s, %d bytes, %d call(s) in delivery %d".formatted(image.deployment(), image.size(),
-                image.quality(), image.image().length, generated.attempts(), delivery);
+        String quality = image.verdict() == null ? "" : ", quality %s%s".formatted(
+                image.verdict().outcome().name().toLowerCase(), image.verdict().regenerations() == 0 ? ""
+                        : " after %d regeneration(s)".formatted(image.verdict().regenerations()));
+        return "%s %s %s, %d bytes, %d call(s) in delivery %d%s".formatted(image.deployment(), image.size(),
+                image.quality(), image.image().length, generated.attempts(), delivery, quality);
     }
 }

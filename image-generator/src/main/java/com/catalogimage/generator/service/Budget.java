@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The daily caps on images and on list-price spend (UTC days). Today's usage is what the ledger of paid images says
- * was paid for today, by every instance, plus this instance's calls in flight; so a restart does not reset it, and a
+ * was paid for today, by every instance (images and their quality checks, whose cost the ledger entry carries), plus this instance's calls in flight; so a restart does not reset it, and a
  * raised cap takes effect at once. When a cap is reached, consuming pauses: records wait in Kafka, nothing is
  * dead-lettered; it resumes on the next UTC day.
  */
@@ -28,6 +28,8 @@ public class Budget {
     private final Optional<Integer> dailyImages;
     private final Optional<BigDecimal> dailyCost;
     private final BigDecimal pricePerImage;
+    /** A call in flight: its image and the quality check that follows it (docs/decisions/0024). */
+    private final BigDecimal pricePerCall;
     private int inFlight;
     private String reached;
 
@@ -38,6 +40,7 @@ public class Budget {
         this.dailyImages = config.budget().dailyImages();
         this.dailyCost = config.budget().dailyCostUsd();
         this.pricePerImage = price.perImage().orElse(BigDecimal.ZERO);
+        this.pricePerCall = price.perCall();
         metrics.gauge("generator.budget.images.today", this, budget -> budget.paid.imagesOn(PaidImages.today()));
         metrics.gauge("generator.budget.cost.usd.today", this, budget -> budget.costToday().doubleValue());
         metrics.gauge("generator.budget.reached", this, budget -> budget.reached().isPresent() ? 1 : 0);
@@ -47,9 +50,9 @@ public class Budget {
     public synchronized boolean tryReserve() {
         LocalDate today = PaidImages.today();
         long images = paid.imagesOn(today) + inFlight;
-        BigDecimal cost = paid.costOn(today, pricePerImage).add(pricePerImage.multiply(BigDecimal.valueOf(inFlight)));
+        BigDecimal cost = paid.costOn(today, pricePerImage).add(pricePerCall.multiply(BigDecimal.valueOf(inFlight)));
         boolean overImages = dailyImages.isPresent() && images + 1 > dailyImages.get();
-        boolean overCost = dailyCost.isPresent() && cost.add(pricePerImage).compareTo(dailyCost.get()) > 0;
+        boolean overCost = dailyCost.isPresent() && cost.add(pricePerCall).compareTo(dailyCost.get()) > 0;
         if (overImages || overCost) {
             String why = "budget reached: %d images / $%s today (caps: %s images, $%s)".formatted(images,
                     cost.stripTrailingZeros().toPlainString(), dailyImages.map(String::valueOf).orElse("none"),
@@ -78,7 +81,7 @@ public class Budget {
         LocalDate today = PaidImages.today();
         boolean imagesLeft = dailyImages.isEmpty() || paid.imagesOn(today) + inFlight < dailyImages.get();
         boolean costLeft = dailyCost.isEmpty()
-                || paid.costOn(today, pricePerImage).add(pricePerImage).compareTo(dailyCost.get()) <= 0;
+                || paid.costOn(today, pricePerImage).add(pricePerCall).compareTo(dailyCost.get()) <= 0;
         if (imagesLeft && costLeft) {
             LOG.infof("Image generation RESUMED: the daily budget allows more images (was: %s)", reached);
             reached = null;

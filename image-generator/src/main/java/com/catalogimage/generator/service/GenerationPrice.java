@@ -7,13 +7,17 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The list price of one image with the configured model, quality and size (the pool runs one model). */
+/**
+ * The list price of one image with the configured model, quality and size (the pool runs one model), and what its
+ * quality check is expected to cost before it is made (the price table's expected tokens per check).
+ */
 @ApplicationScoped
 public class GenerationPrice {
 
     private static final Logger LOG = Logger.getLogger(GenerationPrice.class);
 
     private final Optional<BigDecimal> perImage;
+    private final BigDecimal expectedCheck;
 
     public GenerationPrice(GeneratorConfig config, PricingConfig pricing) {
         this.perImage = pricing.price(config.model(), config.quality(), config.size());
@@ -21,6 +25,14 @@ public class GenerationPrice {
             LOG.warnf("No price for %s/%s/%s in pricing.prices: costs are not recorded and a cost cap counts nothing",
                     config.model(), config.quality(), config.size());
         }
+        this.expectedCheck = config.qualityCheck().mode() == GeneratorConfig.QualityMode.OFF ? BigDecimal.ZERO
+                : pricing.chatCost(config.chat().model(), pricing.qualityCheckInputTokens(),
+                        pricing.qualityCheckOutputTokens()).orElse(BigDecimal.ZERO);
+    }
+
+    /** What the budget holds back for a call in flight: its image and its check, which are paid for together. */
+    public BigDecimal perCall() {
+        return perImage.orElse(BigDecimal.ZERO).add(expectedCheck);
     }
 
     public Optional<BigDecimal> perImage() {

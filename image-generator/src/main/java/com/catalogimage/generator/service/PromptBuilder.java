@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,28 +29,64 @@ public final class PromptBuilder {
     private static final Pattern BRACES_AND_BACKTICKS = Pattern.compile("[{}`]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /** What the critique of a rejected image is introduced with in the next prompt. */
+    static final String CRITIQUE_LEAD = "An earlier image of this product was rejected for these reasons; avoid them: ";
+
     private final String template;
     private final int maxFieldChars;
+    private final Function<String, String> categoryTemplates;
 
     public PromptBuilder(String template, int maxFieldChars) {
+        this(template, maxFieldChars, category -> null);
+    }
+
+    /**
+     * @param categoryTemplates a category's template (the playground's, from {@code category-templates}) by the
+     *                          category's name; null when it has none
+     */
+    public PromptBuilder(String template, int maxFieldChars, Function<String, String> categoryTemplates) {
         this.template = template;
         this.maxFieldChars = maxFieldChars;
+        this.categoryTemplates = categoryTemplates;
     }
 
     /**
      * The operator's prompt override as written (only control characters removed), else the operator's template
-     * override or the configured template, filled in with the cleaned fields.
+     * override, the product's category's template or the configured template, filled in with the cleaned fields.
      */
     public String prompt(ImageRequest request, String model) {
         String override = request.promptOverride();
         if (override != null && !override.isBlank()) {
             return CONTROL.matcher(override).replaceAll("").strip();
         }
-        String templateOverride = request.templateOverride();
-        boolean overridden = templateOverride != null && !templateOverride.isBlank();
-        String prompt = fill(request.product(), overridden ? CONTROL.matcher(templateOverride).replaceAll("") : template);
-        int max = maxPromptChars(model);
-        return prompt.length() <= max ? prompt : prompt.substring(0, max);
+        String chosen = request.templateOverride();
+        if (chosen == null || chosen.isBlank()) {
+            chosen = categoryTemplates.apply(request.product().categoryName());
+        }
+        boolean overridden = chosen != null && !chosen.isBlank();
+        String prompt = fill(request.product(), overridden ? CONTROL.matcher(chosen).replaceAll("") : template);
+        return bounded(prompt, maxPromptChars(model));
+    }
+
+    /**
+     * The prompt of a regeneration: the earlier prompt and the judge's critique of its image. The critique is model
+     * output about catalog text, so it is cleaned like a catalog field (one plain line, no braces or markup) and
+     * bounded by {@code maxCritiqueChars}; the earlier prompt gives way so that the critique always fits the model's
+     * limit.
+     */
+    public String withCritique(String prompt, List<String> reasons, String model, int maxCritiqueChars) {
+        String critique = reasons == null ? "" : String.join("; ", reasons.stream().map(this::clean)
+                .filter(reason -> !reason.isEmpty()).toList());
+        if (critique.isEmpty()) {
+            return prompt;
+        }
+        critique = CRITIQUE_LEAD + bounded(critique, Math.max(0, maxCritiqueChars)).strip();
+        int room = maxPromptChars(model) - critique.length() - 1;
+        return bounded(prompt, Math.max(0, room)).strip() + "\n" + critique;
+    }
+
+    private static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     /** The longest prompt the model family accepts. */

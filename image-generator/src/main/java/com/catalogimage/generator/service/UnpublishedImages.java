@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * Images paid for whose publication failed (the broker refused or timed out), kept by request id until the record's
  * next delivery publishes them: that delivery finds the request id paid for but not published (the ledger), and
  * without this would pay for it again. Bounded in bytes (images travel inline and can be megabytes); the
- * oldest is dropped first, with a warning. In memory only: a crash loses them, as it loses the calls in flight, and
+ * oldest is dropped first, with a warning. Images whose enforced quality check could not be made wait here too, for the
+ * delivery that judges them. In memory only: a crash loses them, as it loses the calls in flight, and
  * their records are generated again.
  */
 @ApplicationScoped
@@ -23,8 +24,14 @@ public class UnpublishedImages {
     /** A few full-size images, well inside the generator's heap. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    /** A generated image and the GENERATED status that goes with it. */
+    /**
+     * A generated image and the GENERATED status that goes with it; {@code status} is null for an image still waiting
+     * for its quality check (enforce, the judge unreachable: docs/decisions/0024), which is judged before it goes out.
+     */
     public record Held(GeneratedImage image, ProductStatus status) {
+        public boolean awaitsCheck() {
+            return status == null;
+        }
     }
 
     private final Map<String, Held> held = new LinkedHashMap<>();

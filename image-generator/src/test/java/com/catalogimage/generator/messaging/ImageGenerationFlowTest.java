@@ -80,7 +80,10 @@ class ImageGenerationFlowTest {
         ProductStatus status = awaitStatus(key, State.GENERATED);
         assertThat(status.requestId()).isEqualTo(request.requestId());
         assertThat(status.stage()).isEqualTo("image-generator");
-        assertThat(status.costUsd()).isEqualByComparingTo(new BigDecimal("0.011"));
+        // the image and its quality check (advisory by default), which travels with it and in the status
+        assertThat(image.verdict()).isNotNull();
+        assertThat(status.verdict()).isEqualTo(image.verdict());
+        assertThat(status.costUsd()).isEqualByComparingTo(new BigDecimal("0.011").add(image.verdict().costUsd()));
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
         assertThat(emulator.stats().generationsByPrompt().keySet())
                 .anyMatch(prompt -> prompt.contains("Product Name: Kids Dinosaur Pajamas")

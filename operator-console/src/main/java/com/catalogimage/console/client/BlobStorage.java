@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * The storage account the console lists and signs links for: a connection string with an account key (the local stack:
  * links signed with the key), or an account URL alone, reached with {@code DefaultAzureCredential} (managed identity:
- * links signed with a user-delegation key). The console never writes a blob.
+ * links signed with a user-delegation key). The console writes no blob but previews, in a private container of their own.
  */
 @ApplicationScoped
 public class BlobStorage {
@@ -26,9 +26,11 @@ public class BlobStorage {
     private final BlobServiceClient service;
     private final boolean accountKey;
     private final ConsoleConfig.Storage config;
+    private final String previewContainer;
 
     public BlobStorage(ConsoleConfig config) {
         this.config = config.storage();
+        this.previewContainer = config.generations().previewContainer();
         boolean connectionString = present(this.config.connectionString());
         boolean accountUrl = present(this.config.accountUrl());
         if (connectionString == accountUrl) {
@@ -68,6 +70,14 @@ public class BlobStorage {
     /** The private container images wait in for a reviewer. */
     public BlobContainerClient reviewContainer() {
         return service.getBlobContainerClient(config.reviewContainer());
+    }
+
+    /**
+     * The private container the console stores previews in (the only blobs it writes: {@code POST /generations} with
+     * a free prompt, the playground); never one a product page links to.
+     */
+    public BlobContainerClient previewContainer() {
+        return service.getBlobContainerClient(previewContainer);
     }
 
     /** The blob endpoint's origin ({@code scheme://host[:port]}), the one image source pages may name besides themselves. */

@@ -2,6 +2,7 @@ package com.catalogimage.console.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,4 +61,25 @@ public interface ScannerClient {
     @Path("/products/{id}/request-again")
     @Consumes(MediaType.APPLICATION_JSON)
     RequestAgain.Requested requestAgain(@PathParam("id") long productId, RequestAgain.Body body);
+
+    /**
+     * An on-demand generation: a MANUAL request through the pipeline, idempotent by the key (the same key answers the
+     * same request id and writes nothing). 400, 404, 409 (in flight, or with an image) and 503 arrive as a
+     * {@code WebApplicationException}.
+     */
+    @POST
+    @Path("/products/{id}/generations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RequestAgain.Requested generate(@PathParam("id") long productId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            RequestAgain.Body body);
+
+    /** The product as the catalog has it now (for a preview of a template on it); 404 as a {@code WebApplicationException}. */
+    @GET
+    @Path("/products/{id}")
+    CatalogProduct product(@PathParam("id") long productId);
+
+    /** The scanner's answer to {@code GET /products/{id}}. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogProduct(com.catalogimage.contracts.Product product, boolean hasImage) {
+    }
 }

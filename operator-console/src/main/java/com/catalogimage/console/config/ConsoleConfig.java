@@ -42,6 +42,9 @@ public interface ConsoleConfig {
     /** The gallery's index of blobs. */
     Gallery gallery();
 
+    /** On-demand generations and previews ({@code POST /generations}, the playground). */
+    Generations generations();
+
     /** The chat model the console asks for rewrites of refused prompts and for prompt ideas. */
     Chat chat();
 
@@ -154,6 +157,46 @@ public interface ConsoleConfig {
         /** Cards per page. */
         @WithDefault("60")
         int pageSize();
+    }
+
+    /** {@code POST /generations}: who may ask how often, and where previews go. */
+    interface Generations {
+
+        /**
+         * The generator's previews key ({@code CONSOLE_GENERATOR_API_KEY}, the generator's {@code GENERATOR_API_KEY}):
+         * sent as {@code X-API-Key} to the generator only, never shown or logged. Unset: previews are refused (503).
+         */
+        Optional<String> generatorApiKey();
+
+        /**
+         * The private container previews are stored in ({@code AZURE_STORAGE_PREVIEW_CONTAINER}): created private if
+         * missing; one that allows anonymous reads is refused (no preview is stored in it), as the review container is.
+         */
+        @WithDefault("products-preview")
+        String previewContainer();
+
+        /** Generations (MANUAL requests and previews) each user may ask for per minute, on average. */
+        @WithDefault("6")
+        int perMinute();
+
+        /** How many a user may ask for at once before the per-minute rate applies (the bucket's size). */
+        @WithDefault("4")
+        int burst();
+
+        /**
+         * How long an {@code Idempotency-Key}'s answer is kept in memory: the same key within it gets the same answer
+         * without a second call. A preview's answer is also found again in its container after a restart.
+         */
+        @WithDefault("24h")
+        Duration idempotencyWindow();
+
+        /** The most keys remembered at once (the oldest are forgotten first beyond it). */
+        @WithDefault("10000")
+        int idempotencyKeys();
+
+        /** The most products the playground previews a template on at once. */
+        @WithDefault("4")
+        int previewProducts();
     }
 
     /**

@@ -2,6 +2,8 @@ package com.catalogimage.console.rest;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** How actions answer: 303 to the page they came from, with a short message the layout shows as its flash. */
 public final class Redirects {
@@ -24,7 +26,8 @@ public final class Redirects {
         }
         UriBuilder uri = UriBuilder.fromPath(path);
         if (message != null && !message.isBlank()) {
-            uri.queryParam(DONE, bounded(message));
+            // Encoded here: UriBuilder would read a brace in the message (a template's {name}) as a URI template.
+            uri.replaceQuery(DONE + "=" + URLEncoder.encode(bounded(message), StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return Response.seeOther(uri.build()).build();
     }

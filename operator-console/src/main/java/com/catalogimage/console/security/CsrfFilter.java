@@ -22,6 +22,11 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * and in {@code <meta name="csrf-token">} for {@code fetch} (header {@code X-CSRF-Token}).</li>
  * <li>POST, PUT, DELETE and PATCH must carry a value equal to the cookie's, in the form field or the header: else 403.
  * Another site can make a browser send the cookie (not with SameSite=Strict, but older browsers), never read it.</li>
+ * <li>Machine clients of {@code POST /generations} are exempt: a request there that carries an {@code Authorization}
+ * header (HTTP Basic, an OIDC bearer token), or nothing, and no session cookie (form login's or OIDC's) authenticates with what it
+ * sent. A browser sends Basic credentials by itself only after a Basic challenge, which that path never gives a page's
+ * fetch, and it takes JSON only, which a cross-site form cannot send. A browser session (its cookie) still needs the
+ * token there.</li>
  * </ul>
  *
  * The form is read before this filter ({@code @WithFormRead}), so resources still get their {@code @RestForm} fields.
@@ -34,6 +39,10 @@ public class CsrfFilter {
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "DELETE", "PATCH");
     /** Where a token issued with this response is kept for templates of the same request. */
     private static final String ISSUED = CsrfFilter.class.getName() + ".issued";
+    /** The machine clients' API: no cookie, credentials in the Authorization header. */
+    private static final Set<String> MACHINE_PATHS = Set.of("/generations");
+    /** Form login's session cookie (Quarkus's default name) and OIDC's code-flow session cookie. */
+    private static final Set<String> SESSION_COOKIES = Set.of("quarkus-credential", "q_session");
 
     @ServerRequestFilter
     @WithFormRead
@@ -44,6 +53,9 @@ public class CsrfFilter {
             if (!CsrfTokens.wellFormed(held)) {
                 issue(routing);
             }
+            return null;
+        }
+        if (machineClient(routing)) {
             return null;
         }
         String submitted = request.getHeaderString(CsrfTokens.HEADER);
@@ -59,6 +71,14 @@ public class CsrfFilter {
                 held == null ? "no CSRF cookie" : submitted == null ? "no CSRF token" : "CSRF token does not match");
         return Response.status(Response.Status.FORBIDDEN).type("text/plain")
                 .entity("Forbidden: missing or wrong CSRF token. Reload the page and try again.").build();
+    }
+
+    /** A call to the machine API without a browser session: its credentials, if any, are its own. */
+    static boolean machineClient(RoutingContext routing) {
+        // Without a session cookie there is no session to ride on: a machine client's own credentials, or none at all
+        // (the resource answers 401 then, not this filter's 403).
+        return MACHINE_PATHS.contains(routing.request().path()) && routing.request().cookies().stream().noneMatch(cookie -> SESSION_COOKIES.contains(cookie.getName())
+                        || cookie.getName().startsWith("q_session_"));
     }
 
     /** The token of this request: the cookie's, or the one issued with this response. */

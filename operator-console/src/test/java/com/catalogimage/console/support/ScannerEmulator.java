@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * emulator, the real scanner cannot run inside the console's test application, and the console must not depend on the
  * scanner module, so this answers its documented paths with its documented shapes (copied, product-scanner/README.md):
  * {@code GET /dead-letters}, {@code POST /dead-letters/replay}, {@code POST /products/{id}/request-again},
- * {@code GET /scans/latest}. Every call needs the key ({@code X-API-Key}), as the scanner's do. It records what it was
+ * {@code POST /products/{id}/generations} (202, request id {@code manual-} + the key, as idempotent as the scanner's),
+ * {@code GET /products/{id}}, {@code GET /scans/latest}. Every call needs the key ({@code X-API-Key}), as the scanner's do. It records what it was
  * sent; the tests assert on that, never on the emulator's own answers.
  */
 public final class ScannerEmulator implements AutoCloseable {
@@ -25,13 +26,15 @@ public final class ScannerEmulator implements AutoCloseable {
     public static final String KEY = "test-operator-key";
 
     /** One call as received. */
-    public record Call(String method, String path, Map<String, String> query, Map<String, Object> body) {
+    public record Call(String method, String path, Map<String, String> query, Map<String, Object> body,
+            String idempotencyKey) {
     }
 
     private final JsonHttpServer server = new JsonHttpServer("scanner-emulator", 0, 4);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> deadLetters = new CopyOnWriteArrayList<>();
     private final Map<Long, Integer> requestAgainStatus = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> generateStatus = new ConcurrentHashMap<>();
 
     public ScannerEmulator() {
         server.route("/dead-letters", this::deadLetters);
@@ -84,6 +87,11 @@ public final class ScannerEmulator implements AutoCloseable {
         requestAgainStatus.put(productId, status);
     }
 
+    /** The status the on-demand generations of this product answer (202 unless set). */
+    public void answerGenerate(long productId, int status) {
+        generateStatus.put(productId, status);
+    }
+
     public List<Call> calls(String method, String pathPrefix) {
         return calls.stream().filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix)).toList();
     }
@@ -92,6 +100,7 @@ public final class ScannerEmulator implements AutoCloseable {
         calls.clear();
         deadLetters.clear();
         requestAgainStatus.clear();
+        generateStatus.clear();
     }
 
     private boolean authorised(HttpExchange exchange) throws IOException {
@@ -107,7 +116,7 @@ public final class ScannerEmulator implements AutoCloseable {
         Map<String, Object> body = raw.length == 0 ? Map.of()
                 : JsonHttpServer.JSON.readValue(raw, new TypeReference<Map<String, Object>>() { });
         Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), JsonHttpServer.query(exchange),
-                body);
+                body, exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         calls.add(call);
         return call;
     }
@@ -158,11 +167,34 @@ public final class ScannerEmulator implements AutoCloseable {
         }
         Call call = record(exchange);
         String[] parts = call.path().split("/");
-        if (!call.method().equals("POST") || parts.length != 4 || !parts[3].equals("request-again")) {
+        if (call.method().equals("GET") && parts.length == 3) {
+            long productId = Long.parseLong(parts[2]);
+            Map<String, Object> product = new LinkedHashMap<>();
+            product.put("id", productId);
+            product.put("name", "Product " + productId);
+            product.put("description", "A sample product, number " + productId + ".");
+            product.put("categoryId", 3);
+            product.put("categoryName", "Kitchen");
+            product.put("tags", "sample");
+            JsonHttpServer.sendJson(exchange, 200, Map.of("product", product, "hasImage", true));
+            return;
+        }
+        if (!call.method().equals("POST") || parts.length != 4
+                || !(parts[3].equals("request-again") || parts[3].equals("generations"))) {
             JsonHttpServer.sendJson(exchange, 404, Map.of("message", "not found"));
             return;
         }
         long productId = Long.parseLong(parts[2]);
+        if (parts[3].equals("generations")) {
+            int status = generateStatus.getOrDefault(productId, 202);
+            if (status == 202) {
+                JsonHttpServer.sendJson(exchange, 202, Map.of("productId", productId, "requestId", "manual-"
+                        + call.idempotencyKey(), "attempt", 1));
+            } else {
+                JsonHttpServer.sendJson(exchange, status, Map.of("message", "product " + productId + " is in flight: REQUESTED"));
+            }
+            return;
+        }
         int status = requestAgainStatus.getOrDefault(productId, 200);
         if (status == 200) {
             JsonHttpServer.sendJson(exchange, 200, Map.of("productId", productId, "requestId", UUID.randomUUID().toString(),

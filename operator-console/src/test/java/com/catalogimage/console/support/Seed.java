@@ -29,6 +29,7 @@ public final class Seed {
 
     public static final String PUBLIC = "products";
     public static final String REVIEW = "products-review";
+    public static final String PREVIEW = "products-preview";
 
     private Seed() {
     }

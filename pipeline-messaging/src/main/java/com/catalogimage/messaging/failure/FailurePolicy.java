@@ -5,6 +5,7 @@ import com.catalogimage.contracts.DeadLetterReason;
 import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.ProductStatus;
+import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.contracts.Topics;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -91,6 +92,15 @@ public final class FailurePolicy {
      */
     public CompletionStage<Void> fail(Message<?> message, ImageRequest request, FailureClass failureClass,
             String rawDetail, Supplier<CompletionStage<Void>> again) {
+        return fail(message, request, failureClass, rawDetail, again, null);
+    }
+
+    /**
+     * As {@link #fail(Message, ImageRequest, FailureClass, String, Supplier)}, for a record whose image has a quality
+     * verdict: a DEAD_LETTERED status carries it (a {@code QUALITY_REJECTED} dead letter shows why).
+     */
+    public CompletionStage<Void> fail(Message<?> message, ImageRequest request, FailureClass failureClass,
+            String rawDetail, Supplier<CompletionStage<Void>> again, QualityVerdict verdict) {
         String detail = Redaction.clean(rawDetail);
         int delayedRetries = delayedRetries(message);
         int attempts = delayedRetries + 1;
@@ -113,7 +123,7 @@ public final class FailurePolicy {
                 LOG.warnf("Product %d (request %s): dead-lettered %s after %d delivery(ies): %s", productId,
                         request.requestId(), decision.reason(), attempts, detail);
                 yield deadLetter(message, ProductStatus.deadLettered(request, decision.reason(), detail,
-                        settings.stage()), decision.reason(), detail, attempts);
+                        settings.stage()).withVerdict(verdict), decision.reason(), detail, attempts);
             }
         };
     }

@@ -48,7 +48,8 @@ import org.openqa.selenium.interactions.Actions;
  * The operator console as a person uses it, in Debian's Chromium (headless, through Debian's chromedriver; decision
  * 0021), on one run of the sample catalog through the packaged services with {@code REVIEW_MODE=manual}: log in, the
  * overview's figures against the catalog, the gallery's thumbnails, approve, reject and regenerate, a suggested
- * rewrite of the jeans' refused prompt replayed, what a viewer may not do, the CSRF check, product text shown as text, the keyboard review. With
+ * rewrite of the jeans' refused prompt replayed, what a viewer may not do, the CSRF check, product text shown as text,
+ * the keyboard review, the playground (ideas, a preview, a category's template). With
  * {@code -Dconsole.screenshots=true} it saves each page to docs/images/console-*.png (the README shows them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -318,6 +319,57 @@ class ConsoleBrowserTest {
                 .isEqualTo("prompt " + first);
         keys.sendKeys(Keys.ESCAPE).sendKeys("a").perform();
         awaitCompletedInCatalog(Long.parseLong(first));
+    }
+
+    @Test
+    @Order(20)
+    void thePlaygroundSuggestsTemplatesPreviewsOneOnAProductAndMakesItTheCategorysTemplate() {
+        browser.get(console + "/playground");
+        String category = browser.findElements(By.cssSelector("[data-testid='category'] option")).stream()
+                .map(option -> option.getDomAttribute("value")).filter(value -> value != null && !value.isBlank())
+                .findFirst().orElseThrow(() -> new AssertionError("no category on the playground"));
+        browser.get(console + "/playground?category=" + URLEncoder.encode(category, StandardCharsets.UTF_8));
+        testId("suggest").click();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !testIds("idea").isEmpty()
+                || !testIds("ideas-message").isEmpty());
+        assertThat(testIds("ideas-message")).as("no failure message").isEmpty();
+        List<WebElement> ideas = testIds("idea");
+        assertThat(ideas).as("the chat model's ideas").isNotEmpty();
+        assertThat(ideas).allSatisfy(idea -> {
+            assertThat(idea.findElement(By.cssSelector("[data-testid='idea-name']")).getText()).isNotBlank();
+            assertThat(idea.findElement(By.cssSelector("[data-testid='idea-style']")).getText()).isNotBlank();
+        });
+        // Preview on one product only: each preview is a paid image call.
+        List<WebElement> products = testIds("preview-product");
+        assertThat(products).as("the category's products with an image").isNotEmpty();
+        for (int i = 0; i < products.size(); i++) {
+            if (products.get(i).isSelected() != (i == 0)) {
+                products.get(i).click();
+            }
+        }
+        WebElement idea = ideas.get(0);
+        WebElement template = idea.findElement(By.cssSelector("[data-testid='template-input']"));
+        template.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), ", soft daylight");
+        String edited = template.getDomProperty("value");
+        assertThat(edited).contains("{name}");
+        idea.findElement(By.cssSelector("[data-testid='preview']")).click();
+        await().atMost(Duration.ofSeconds(90)).until(() -> !idea.findElements(By.cssSelector(
+                "[data-testid='preview-image'], [data-testid='preview-error']")).isEmpty());
+        assertThat(idea.findElements(By.cssSelector("[data-testid='preview-error']"))).as("no preview refused").isEmpty();
+        WebElement image = idea.findElement(By.cssSelector("[data-testid='preview-image'] img"));
+        assertThat(image.getDomAttribute("src")).contains("/products-preview/", "sp=r");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) js("return arguments[0].naturalWidth;", image))
+                .intValue() > 0);
+        screenshot("playground");
+
+        idea.findElement(By.cssSelector("[data-testid='make-template']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !testIds("flash").isEmpty());
+        assertThat(testId("flash").getText()).contains("Published");
+        assertThat(testIds("template-row")).anySatisfy(row -> {
+            assertThat(row.getDomAttribute("data-category")).isEqualTo(category);
+            assertThat(row.findElement(By.cssSelector("[data-testid='template-text']")).getText())
+                    .startsWith(edited.strip().lines().findFirst().orElseThrow()).endsWith(", soft daylight");
+        });
     }
 
     private static String focusedProduct() {

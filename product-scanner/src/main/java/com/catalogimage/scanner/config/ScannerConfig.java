@@ -102,6 +102,17 @@ public interface ScannerConfig {
         List<String> vagueDescriptions();
     }
 
+    /**
+     * The generator's quality check ({@code QUALITY_CHECK}: off, advisory or enforce), read here for the estimate: unless
+     * it is off, every image is followed by one paid vision call.
+     */
+    @WithDefault("${QUALITY_CHECK:advisory}")
+    String qualityCheck();
+
+    /** The generator's chat model, a key of the chat price table ({@code CHAT_MODEL}, default the deployment's name). */
+    @WithDefault("${CHAT_MODEL:${CHAT_DEPLOYMENT:gpt-5-mini}}")
+    String chatModel();
+
     interface Estimate {
         /** Model family, a key of the price table. */
         @WithDefault("${IMAGE_MODEL:gpt-image-1-mini}")

@@ -28,9 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = OperatorApi.SCANS)
 public class EstimateResource {
 
-    /** The estimate; {@code unitPriceUsd} and {@code totalUsd} are null when the price table lacks the combination. */
+    /**
+     * The estimate, line by line: the images ({@code unitPriceUsd} each, {@code imagesUsd} together), their quality
+     * checks ({@code checkUnitPriceUsd} each at the price table's expected tokens per check, {@code checksUsd}; zero
+     * when {@code qualityCheck} is off) and {@code totalUsd}. A price is null when the price table lacks its model
+     * (the total then too). Regenerations under {@code enforce} are not foreseen: they depend on the images.
+     */
     public record Estimate(int images, String model, String quality, String size, BigDecimal unitPriceUsd,
-            BigDecimal totalUsd, ScanReport basis) {
+            BigDecimal imagesUsd, String qualityCheck, String checkModel, BigDecimal checkUnitPriceUsd,
+            BigDecimal checksUsd, BigDecimal totalUsd, ScanReport basis) {
     }
 
     private final ScanService scans;
@@ -50,7 +56,8 @@ public class EstimateResource {
     @SecurityRequirement(name = OperatorApi.BEARER)
     @Operation(summary = "Estimate the next scan's images and cost",
             description = "A dry run of a scan: how many images it would request now and their cost at list price for "
-                    + "scan.estimate.model/quality/size. Emits nothing.")
+                    + "scan.estimate.model/quality/size, and of the quality check that follows each image unless "
+                    + "QUALITY_CHECK is off (expected tokens per check at the chat model's price). Emits nothing.")
     @APIResponse(responseCode = "200", description = "The estimate; the prices are null when the price table lacks "
             + "the model, quality and size", content = @Content(schema = @Schema(implementation = Estimate.class)))
     @APIResponse(responseCode = "401", description = "No operator key or token")
@@ -59,9 +66,23 @@ public class EstimateResource {
             content = @Content(schema = @Schema(implementation = Problem.class)))
     public Estimate estimate() {
         ScanReport dryRun = scans.dryRun();
-        ScannerConfig.Estimate settings = config.estimate();
+        return priced(dryRun.requested(), config.estimate(), config.qualityCheck(), config.chatModel(), pricing,
+                dryRun);
+    }
+
+    /** The estimate of {@code count} images with their checks, at list price. */
+    static Estimate priced(int count, ScannerConfig.Estimate settings, String qualityCheck, String chatModel,
+            PricingConfig pricing, ScanReport basis) {
+        BigDecimal n = BigDecimal.valueOf(count);
         BigDecimal unit = pricing.price(settings.model(), settings.quality(), settings.size()).orElse(null);
-        return new Estimate(dryRun.requested(), settings.model(), settings.quality(), settings.size(), unit,
-                unit == null ? null : unit.multiply(BigDecimal.valueOf(dryRun.requested())), dryRun);
+        BigDecimal images = unit == null ? null : unit.multiply(n);
+        String mode = qualityCheck.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean checked = !"off".equals(mode);
+        BigDecimal check = !checked ? BigDecimal.ZERO : pricing.chatCost(chatModel,
+                pricing.qualityCheckInputTokens(), pricing.qualityCheckOutputTokens()).orElse(null);
+        BigDecimal checks = check == null ? null : check.multiply(n);
+        return new Estimate(count, settings.model(), settings.quality(), settings.size(), unit, images, mode,
+                checked ? chatModel : null, check, checks, images == null || checks == null ? null : images.add(checks),
+                basis);
     }
 }

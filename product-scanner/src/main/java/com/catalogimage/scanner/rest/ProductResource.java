@@ -1,5 +1,7 @@
 package com.catalogimage.scanner.rest;
 
+import com.catalogimage.contracts.Product;
+import com.catalogimage.scanner.client.CatalogReader;
 import com.catalogimage.scanner.security.ApiKeyIdentityProvider;
 import com.catalogimage.scanner.service.RequestAgainService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,18 +43,27 @@ public class ProductResource {
     }
 
     /**
-     * The optional body of a request again: the operator's prompt, or a template (used only without a prompt). Control
+     * The optional body of a request again and of an on-demand generation: the operator's prompt, or a template (used only without a prompt). Control
      * characters are removed and each is cut to 4,000 characters; blank means none, i.e. the configured template.
      */
     public record RequestAgainBody(String prompt, String template) {
     }
 
+    /** The product as the catalog has it now, and whether it has an image. */
+    public record CatalogProduct(Product product, boolean hasImage) {
+    }
+
+    /** The longest idempotency key taken: a UUID is 36; room for a client's own scheme, never a whole document. */
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
     private final RequestAgainService requests;
+    private final CatalogReader catalog;
 
     private final ObjectMapper mapper;
 
-    public ProductResource(RequestAgainService requests, ObjectMapper mapper) {
+    public ProductResource(RequestAgainService requests, CatalogReader catalog, ObjectMapper mapper) {
         this.requests = requests;
+        this.catalog = catalog;
         this.mapper = mapper;
     }
 
@@ -89,6 +102,71 @@ public class ProductResource {
                 : requests.requestAgain(productId, body.prompt(), body.template());
         return switch (outcome.kind()) {
             case REQUESTED -> Response.ok(new Requested(productId, outcome.requestId(), outcome.attempt())).build();
+            case NOT_ALLOWED -> problem(Response.Status.CONFLICT, outcome.reason());
+            case NOT_FOUND -> problem(Response.Status.NOT_FOUND, outcome.reason());
+            case ALREADY_REQUESTED -> throw new IllegalStateException("a request again has no idempotency key");
+        };
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A product as the catalog has it",
+            description = "Read through Data API Builder now: name, description, category and tags (as a prompt is "
+                    + "built from them, not yet cleaned), and whether it has an image. For previews of a prompt or "
+                    + "template on this product.")
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = CatalogProduct.class)))
+    @APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
+    @APIResponse(responseCode = "403", description = "A valid token without an operators' role")
+    @APIResponse(responseCode = "404", description = "The catalog has no such product",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    public Response product(@Parameter(description = "Product id") @PathParam("id") long productId) {
+        return catalog.find(productId)
+                .map(entry -> Response.ok(new CatalogProduct(entry.product(), entry.hasImage())).build())
+                .orElseGet(() -> problem(Response.Status.NOT_FOUND, "the catalog has no product " + productId));
+    }
+
+    @POST
+    @Path("/{id}/generations")
+    @Operation(summary = "Generate an image of a product on demand",
+            description = "A MANUAL request through the pipeline (the quota, the daily budget and the review gate apply "
+                    + "as to any request), with the body's prompt or template override if given. Idempotent by the "
+                    + "Idempotency-Key header: the request id is derived from the product and the key, and the same key "
+                    + "again answers the same request and writes nothing. Refused while the product is in flight "
+                    + "(REQUESTED, GENERATED, STORED), when it was refused by the content filter and no prompt or "
+                    + "template is given, and when the catalog has an image (the pipeline never overwrites one).")
+    @APIResponse(responseCode = "202", description = "Requested (or requested before with this key): the request",
+            content = @Content(schema = @Schema(implementation = Requested.class)))
+    @APIResponse(responseCode = "400", description = "No or an overlong Idempotency-Key, or a body that is not such JSON",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
+    @APIResponse(responseCode = "403", description = "A valid token without an operators' role")
+    @APIResponse(responseCode = "404", description = "The catalog has no such product",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not now (in flight, refused by the content filter without a new "
+            + "prompt, or with an image in the catalog): nothing was written",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The status topic is still being read after a start: retry later",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    public Response generate(@Parameter(description = "Product id") @PathParam("id") long productId,
+            @Parameter(description = "The client's key for this generation: the same key again makes no second one",
+                    required = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(required = false, description = "An optional prompt or template override",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestAgainBody.class)))
+            String json) {
+        String key = idempotencyKey == null ? null : idempotencyKey.strip();
+        if (key == null || key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY) {
+            return problem(Response.Status.BAD_REQUEST, "an Idempotency-Key header of 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " characters is required: the same key again makes no second generation");
+        }
+        RequestAgainBody body = body(json);
+        RequestAgainService.Outcome outcome = requests.generate(productId, key, body == null ? null : body.prompt(),
+                body == null ? null : body.template());
+        return switch (outcome.kind()) {
+            case REQUESTED, ALREADY_REQUESTED -> Response.accepted(new Requested(productId, outcome.requestId(),
+                    outcome.attempt())).build();
             case NOT_ALLOWED -> problem(Response.Status.CONFLICT, outcome.reason());
             case NOT_FOUND -> problem(Response.Status.NOT_FOUND, outcome.reason());
         };

@@ -7,6 +7,7 @@ import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.scanner.client.CatalogReader;
 import com.catalogimage.scanner.client.CatalogReader.CatalogEntry;
 import com.catalogimage.scanner.config.ScannerConfig;
+import com.catalogimage.scanner.messaging.ReplayLedger;
 import com.catalogimage.scanner.messaging.RequestPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,9 @@ public class RequestAgainService {
         /** The rule does not allow it (or the product has an image now): nothing was written. */
         NOT_ALLOWED,
         /** The catalog has no such product. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** An on-demand generation with this idempotency key was requested before: nothing new was written. */
+        ALREADY_REQUESTED
     }
 
     /**
@@ -96,15 +99,65 @@ public class RequestAgainService {
         if (entry.get().hasImage()) {
             return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image now");
         }
+        return publish(entry.get(), status, UUID.randomUUID().toString(), status.attempt() + 1, prompt, template,
+                "requested again by an operator: " + status.state() + (status.reason() == null ? "" : " "
+                        + status.reason()) + " since " + status.at() + " (request " + status.requestId() + ")",
+                "scanner.requests.again", ground.get().toString());
+    }
+
+    /**
+     * An on-demand generation ({@code POST /products/{id}/generations}, the console's {@code POST /generations}): a
+     * MANUAL request through the pipeline, so the quota, the budget and the review gate apply as to any other. Its
+     * request id is derived from the product and the client's idempotency key ({@link ReplayLedger#manualRequestId}):
+     * the same key again answers the same request and writes nothing. Refused while the product is in flight
+     * ({@link RequestAgainRule#generationRefusal}) and when the catalog has an image (the updater never overwrites one:
+     * the image would be paid for and never shown; a preview is the way to try a prompt on such a product).
+     */
+    public synchronized Outcome generate(long productId, String idempotencyKey, String prompt, String template) {
+        if (!statuses.caughtUp()) {
+            throw new ScanService.NotReadyException("the status topic is still being read; whether product " + productId
+                    + " is in flight is not known yet");
+        }
+        String requestId = ReplayLedger.manualRequestId(productId, idempotencyKey);
+        Optional<Integer> seen = statuses.knownAttempt(productId, requestId);
+        if (seen.isPresent()) {
+            return new Outcome(Kind.ALREADY_REQUESTED, productId, requestId, seen.get(), null);
+        }
         String promptOverride = OperatorText.prompt(prompt);
         String templateOverride = promptOverride == null ? OperatorText.prompt(template) : null;
-        ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), entry.get().product(),
-                status.attempt() + 1, promptOverride, ImageRequest.Origin.MANUAL, now, templateOverride);
-        ProductStatus requested = ProductStatus.of(request, State.REQUESTED, "requested again by an operator: "
-                + status.state() + (status.reason() == null ? "" : " " + status.reason()) + " since " + status.at()
-                + " (request " + status.requestId() + ")" + (promptOverride != null ? " with a prompt override"
-                        : templateOverride != null ? " with a template override" : ""),
-                RequestPublisher.STAGE);
+        Optional<ProductStatus> last = statuses.get(productId);
+        Optional<String> refusal = RequestAgainRule.generationRefusal(last.orElse(null),
+                promptOverride != null || templateOverride != null, config.inFlightTimeout(), Instant.now());
+        if (refusal.isPresent()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, refusal.get());
+        }
+        Optional<CatalogEntry> entry = catalog.find(productId);
+        if (entry.isEmpty()) {
+            return new Outcome(Kind.NOT_FOUND, productId, null, null, "the catalog has no product " + productId);
+        }
+        if (entry.get().hasImage()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image in the "
+                    + "catalog, which the pipeline never overwrites: clear it first, or make a preview");
+        }
+        ProductStatus status = last.orElse(null);
+        return publish(entry.get(), status, requestId, status == null ? 1 : status.attempt() + 1, promptOverride,
+                templateOverride, "generation asked for by an operator" + (status == null ? ""
+                        : ": " + status.state() + (status.reason() == null ? "" : " " + status.reason())
+                                + " since " + status.at() + " (request " + status.requestId() + ")"),
+                "scanner.requests.on-demand", "on demand");
+    }
+
+    /** The request and its REQUESTED in one transaction; the status taken back if it aborts. */
+    private Outcome publish(CatalogEntry entry, ProductStatus previous, String requestId, int attempt, String prompt,
+            String template, String detail, String counter, String ground) {
+        long productId = entry.product().id();
+        String promptOverride = OperatorText.prompt(prompt);
+        String templateOverride = promptOverride == null ? OperatorText.prompt(template) : null;
+        String with = promptOverride != null ? " with a prompt override"
+                : templateOverride != null ? " with a template override" : "";
+        ImageRequest request = new ImageRequest(requestId, entry.product(), attempt, promptOverride,
+                ImageRequest.Origin.MANUAL, Instant.now(), templateOverride);
+        ProductStatus requested = ProductStatus.of(request, State.REQUESTED, detail + with, RequestPublisher.STAGE);
         statuses.record(requested);
         try {
             publisher.batch().request(request, requested).commit();
@@ -112,11 +165,10 @@ public class RequestAgainService {
             statuses.retract(requested);
             throw e;
         }
-        metrics.counter("scanner.requests.again").increment();
-        LOG.infof("Product %d, %s as %s since %s (request %s), requested again by an operator as %s, attempt %d%s",
-                productId, ground.get(), status.state(), status.at(), status.requestId(), request.requestId(),
-                request.attempt(), promptOverride != null ? " with a prompt override"
-                        : templateOverride != null ? " with a template override" : "");
+        metrics.counter(counter).increment();
+        LOG.infof("Product %d, %s%s, requested by an operator as %s, attempt %d%s", productId, ground,
+                previous == null ? "" : " as " + previous.state() + " since " + previous.at() + " (request "
+                        + previous.requestId() + ")", request.requestId(), request.attempt(), with);
         return new Outcome(Kind.REQUESTED, productId, request.requestId(), request.attempt(), null);
     }
 }

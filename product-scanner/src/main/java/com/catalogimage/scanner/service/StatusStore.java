@@ -49,6 +49,16 @@ public class StatusStore {
                 || get(productId).map(status -> requestId.equals(status.requestId())).orElse(false);
     }
 
+    /**
+     * The attempt of the product's request with this id, when any status of it was seen (the ledger of keyed request
+     * ids, or the product's latest status): how a repeated on-demand generation is recognised.
+     */
+    public Optional<Integer> knownAttempt(long productId, String requestId) {
+        Optional<Integer> seen = replays.attempt(productId, requestId);
+        return seen.isPresent() ? seen : get(productId).filter(status -> requestId.equals(status.requestId()))
+                .map(ProductStatus::attempt);
+    }
+
     /** How many products are in each state now. */
     public Map<ProductStatus.State, Long> countsByState() {
         return memory.countsByState();

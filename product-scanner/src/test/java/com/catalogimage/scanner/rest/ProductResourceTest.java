@@ -164,6 +164,76 @@ class ProductResourceTest {
         given().header("X-API-Key", "wrong").when().post("/products/1/request-again").then().statusCode(401);
     }
 
+    @Test
+    void anOnDemandGenerationIsOneManualRequestPerIdempotencyKey() {
+        long id = insert("Linen Apron " + UUID.randomUUID(), "A stonewashed linen apron with two front pockets.");
+        String key = UUID.randomUUID().toString();
+
+        String requestId = given().header("X-API-Key", KEY).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"prompt\":\"  A linen apron on a hook,\\u0000 white wall  \"}")
+                .when().post("/products/" + id + "/generations").then()
+                .statusCode(202)
+                .body("productId", equalTo((int) id))
+                .body("attempt", equalTo(1))
+                .extract().path("requestId");
+        assertThat(requestId).matches("manual-[0-9a-f]{32}");
+        // The same key again: the same answer, nothing new on the topic.
+        given().header("X-API-Key", KEY).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"prompt\":\"something else\"}")
+                .when().post("/products/" + id + "/generations").then()
+                .statusCode(202)
+                .body("requestId", equalTo(requestId))
+                .body("attempt", equalTo(1));
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.requestId()).isEqualTo(requestId);
+                    assertThat(request.origin()).isEqualTo(ImageRequest.Origin.MANUAL);
+                    assertThat(request.promptOverride()).isEqualTo("A linen apron on a hook, white wall");
+                });
+        List<ProductStatus> statuses = topics().values(Topics.IMAGE_STATUS, String.valueOf(id),
+                new com.catalogimage.contracts.serde.ProductStatusDeserializer());
+        assertThat(statuses).singleElement().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(State.REQUESTED);
+            assertThat(status.requestId()).isEqualTo(requestId);
+        });
+        // Another key while that request is in flight: refused, nothing written.
+        given().header("X-API-Key", KEY).header("Idempotency-Key", UUID.randomUUID().toString())
+                .when().post("/products/" + id + "/generations").then()
+                .statusCode(409)
+                .body("message", containsString("in flight"));
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).hasSize(1);
+    }
+
+    @Test
+    void anOnDemandGenerationNeedsAnIdempotencyKeyAndAProductWithoutAnImage() {
+        long id = insert("Felt Slippers " + UUID.randomUUID(), "Grey wool felt slippers with a suede sole.");
+        given().header("X-API-Key", KEY).when().post("/products/" + id + "/generations").then()
+                .statusCode(400)
+                .body("message", containsString("Idempotency-Key"));
+        long withImage = DabEmulatorTestResource.emulator().insertProduct("Tin Lantern " + UUID.randomUUID(),
+                "A punched tin lantern for a tea light.", 3, "test", new BigDecimal("9.99"), "https://example.com/x.png");
+        given().header("X-API-Key", KEY).header("Idempotency-Key", "k-1")
+                .when().post("/products/" + withImage + "/generations").then()
+                .statusCode(409)
+                .body("message", containsString("has an image"));
+        given().header("Idempotency-Key", "k-1").when().post("/products/" + id + "/generations").then().statusCode(401);
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(withImage), new ImageRequestDeserializer()))
+                .isEmpty();
+    }
+
+    @Test
+    void aProductIsReadFromTheCatalog() {
+        long id = insert("Beech Spoon " + UUID.randomUUID(), "A hand-carved beech cooking spoon, 30 cm.");
+        given().header("X-API-Key", KEY).when().get("/products/" + id).then()
+                .statusCode(200)
+                .body("product.id", equalTo((int) id))
+                .body("product.description", equalTo("A hand-carved beech cooking spoon, 30 cm."))
+                .body("hasImage", equalTo(false));
+        given().header("X-API-Key", KEY).when().get("/products/987654322").then().statusCode(404);
+    }
+
     private static long insert(String name, String description) {
         return DabEmulatorTestResource.emulator().insertProduct(name, description, 3, "test", new BigDecimal("19.99"), "");
     }

@@ -43,7 +43,11 @@ class ScanResourceTest {
                 .body("model", equalTo("gpt-image-1-mini"))
                 .body("quality", equalTo("low"))
                 .body("size", equalTo("1024x1024"))
-                .body("unitPriceUsd", equalTo(0.011f));
+                .body("unitPriceUsd", equalTo(0.011f))
+                // the quality check (advisory by default) follows every image: its expected cost is a line of its own
+                .body("qualityCheck", equalTo("advisory"))
+                .body("checkModel", equalTo("gpt-5-mini"))
+                .body("checkUnitPriceUsd", equalTo(0.0015f));
     }
 
     @Test

@@ -58,6 +58,33 @@ class RequestAgainRuleTest {
         assertThat(RequestAgainRule.ground(null, TIMEOUT, NOW)).isEmpty();
     }
 
+    @Test
+    void anOnDemandGenerationIsRefusedWhileTheProductIsInFlightAndSaysWhatToDoWhenStuck() {
+        for (State state : new State[] {State.REQUESTED, State.GENERATED, State.STORED, State.UNKNOWN}) {
+            assertThat(RequestAgainRule.generationRefusal(status(state, null, NOW.minusSeconds(5)), true, TIMEOUT, NOW))
+                    .hasValueSatisfying(why -> assertThat(why).contains("in flight", state.name()));
+        }
+        assertThat(RequestAgainRule.generationRefusal(status(State.GENERATED, null, NOW.minus(Duration.ofHours(2))),
+                false, TIMEOUT, NOW)).hasValueSatisfying(why -> assertThat(why).contains("request it again"));
+    }
+
+    @Test
+    void anOnDemandGenerationIsAllowedForAProductAtRestOrNeverRequested() {
+        assertThat(RequestAgainRule.generationRefusal(null, false, TIMEOUT, NOW)).isEmpty();
+        for (State state : new State[] {State.COMPLETED, State.SKIPPED, State.AWAITING_REVIEW, State.DEAD_LETTERED}) {
+            assertThat(RequestAgainRule.generationRefusal(status(state, ReasonCode.RETRIES_EXHAUSTED, NOW), false, TIMEOUT,
+                    NOW)).as(state.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void aContentPolicyRefusalIsGeneratedOnDemandOnlyWithTheOperatorsOwnPromptOrTemplate() {
+        ProductStatus refused = status(State.DEAD_LETTERED, ReasonCode.CONTENT_POLICY, NOW);
+        assertThat(RequestAgainRule.generationRefusal(refused, false, TIMEOUT, NOW))
+                .hasValueSatisfying(why -> assertThat(why).contains("content filter"));
+        assertThat(RequestAgainRule.generationRefusal(refused, true, TIMEOUT, NOW)).isEmpty();
+    }
+
     private static ProductStatus status(State state, ReasonCode reason, Instant at) {
         return new ProductStatus(7, "r-1", 1, state, reason, null, "test", at, null);
     }
