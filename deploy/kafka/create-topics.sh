@@ -37,7 +37,6 @@ topic paid-generations 6 cleanup.policy=compact,delete retention.ms=2592000000 m
 # The review gate (REVIEW_MODE=manual): the latest image waiting per product (compacted), and reviewers' decisions
 # (kept a year: who decided what, and when).
 topic images-awaiting-review 6 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
-topic category-templates 1 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 topic review-decisions 6 retention.ms=31536000000
 # Each category's prompt template (the console's playground writes it, the generator follows it): the latest per category.
 topic category-templates 1 cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
