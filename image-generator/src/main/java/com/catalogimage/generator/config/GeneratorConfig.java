@@ -2,6 +2,7 @@ package com.catalogimage.generator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -24,8 +25,11 @@ public interface GeneratorConfig {
 
     /**
      * The resource's API key, sent as the {@code api-key} header; required with {@code auth=api-key}. From the
-     * environment ({@code AZURE_OPENAI_API_KEY}) only; never logged.
+     * environment ({@code AZURE_OPENAI_API_KEY}) only; never logged. Named {@code openai-api-key}: as
+     * {@code generator.api-key} the environment variable {@code GENERATOR_API_KEY} (the previews' key, issue 13's
+     * contract) would override it.
      */
+    @WithName("openai-api-key")
     Optional<String> apiKey();
 
     enum Auth {
@@ -247,7 +251,7 @@ public interface GeneratorConfig {
         /** The Azure deployment name; default: the member's key in the map. */
         Optional<String> deployment();
 
-        /** The member's own API key (never logged); default: {@code generator.api-key} or Entra ID as configured. */
+        /** The member's own API key (never logged); default: {@code generator.openai-api-key} or Entra ID as configured. */
         Optional<String> apiKey();
 
         /** The member's requests per minute for this instance; default: {@code generator.requests-per-minute}. */

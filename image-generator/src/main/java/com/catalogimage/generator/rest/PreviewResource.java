@@ -1,8 +1,8 @@
 package com.catalogimage.generator.rest;
 
-import com.catalogimage.contracts.FailureClass;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.OperatorText;
+import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.QualityVerdict;
 import com.catalogimage.generator.client.DeploymentPool;
@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -200,11 +201,11 @@ public class PreviewResource {
                 expected.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 
-    private java.util.Optional<String> key() {
+    private Optional<String> key() {
         return config.preview().apiKey().filter(key -> !key.isBlank());
     }
 
-    private void writeLedger(com.catalogimage.contracts.PaidGeneration paid) {
+    private void writeLedger(PaidGeneration paid) {
         try {
             publisher.paid(paid).await().atMost(LEDGER_WAIT);
         } catch (RuntimeException e) {
