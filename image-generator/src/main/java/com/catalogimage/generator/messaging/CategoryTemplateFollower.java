@@ -2,7 +2,7 @@ package com.catalogimage.generator.messaging;
 
 import com.catalogimage.contracts.CategoryTemplate;
 import com.catalogimage.contracts.Topics;
-import com.catalogimage.contracts.serde.JsonDeserializer;
+import com.catalogimage.contracts.serde.CategoryTemplateDeserializer;
 import com.catalogimage.generator.service.CategoryTemplates;
 import com.catalogimage.messaging.status.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,8 +34,7 @@ public class CategoryTemplateFollower {
 
     void start(@Observes StartupEvent start) {
         follower = new TopicFollower<>(TopicFollower.connection(kafka), Topics.CATEGORY_TEMPLATES,
-                "image-generator-category-templates", new JsonDeserializer<CategoryTemplate>(CategoryTemplate.class) {
-                }, records -> records.forEach(record -> templates.apply(record.key(), record.value()))).start();
+                "image-generator-category-templates", new CategoryTemplateDeserializer(), records -> records.forEach(record -> templates.apply(record.key(), record.value()))).start();
     }
 
     void stop(@Observes ShutdownEvent stop) {
