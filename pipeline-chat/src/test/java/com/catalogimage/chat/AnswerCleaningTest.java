@@ -95,16 +95,16 @@ class AnswerCleaningTest {
 
     @Test
     void failuresFollowTheImageApisTable() {
-        assertThat(ChatFailures.classify(400, "content_filter", "ResponsibleAIPolicyViolation", null))
+        assertThat(AzureOpenAiErrors.classify(400, "content_filter", "ResponsibleAIPolicyViolation", null))
                 .isEqualTo(FailureClass.POLICY);
-        assertThat(ChatFailures.classify(400, "unsupported_parameter", null, null)).isEqualTo(FailureClass.INVALID_REQUEST);
-        assertThat(ChatFailures.classify(401, "401", null, null)).isEqualTo(FailureClass.CONFIGURATION);
-        assertThat(ChatFailures.classify(404, "DeploymentNotFound", null, null)).isEqualTo(FailureClass.CONFIGURATION);
-        assertThat(ChatFailures.classify(403, "403", null, "Your resource has been temporarily blocked"))
+        assertThat(AzureOpenAiErrors.classify(400, "unsupported_parameter", null, null)).isEqualTo(FailureClass.INVALID_REQUEST);
+        assertThat(AzureOpenAiErrors.classify(401, "401", null, null)).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(AzureOpenAiErrors.classify(404, "DeploymentNotFound", null, null)).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(AzureOpenAiErrors.classify(403, "403", null, "Your resource has been temporarily blocked"))
                 .isEqualTo(FailureClass.RESOURCE_BLOCKED);
-        assertThat(ChatFailures.classify(403, "403", null, "forbidden")).isEqualTo(FailureClass.CONFIGURATION);
-        assertThat(ChatFailures.classify(429, "429", null, null)).isEqualTo(FailureClass.THROTTLED);
-        assertThat(ChatFailures.classify(503, "ServiceUnavailable", null, null)).isEqualTo(FailureClass.TRANSIENT);
-        assertThat(ChatFailures.classify(new RuntimeException("boom")).failureClass()).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(AzureOpenAiErrors.classify(403, "403", null, "forbidden")).isEqualTo(FailureClass.CONFIGURATION);
+        assertThat(AzureOpenAiErrors.classify(429, "429", null, null)).isEqualTo(FailureClass.THROTTLED);
+        assertThat(AzureOpenAiErrors.classify(503, "ServiceUnavailable", null, null)).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(AzureOpenAiErrors.classify(new RuntimeException("boom")).failureClass()).isEqualTo(FailureClass.TRANSIENT);
     }
 }

@@ -234,6 +234,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir.resolveSibling(dataDir.getFileName() + "-tls");
     }
 
+    /**
+     * A broker that meets a fatal fault exits or halts its JVM (Kafka's {@code Exit}); here that JVM is a test's, a
+     * runner's or the benchmark's, which would die without a word (surefire: "The forked VM terminated without properly
+     * saying goodbye"). The fault is logged with its stack instead, and the JVM's owner sees the broker fail.
+     */
+    private static void keepTheHostJvm() {
+        org.apache.kafka.common.utils.Exit.Procedure log = (status, message) -> LOG.errorf(
+                new IllegalStateException("the embedded Kafka broker asked to end the JVM"),
+                "Embedded Kafka broker: fatal fault (status %d): %s; the JVM is kept", status, message);
+        org.apache.kafka.common.utils.Exit.setExitProcedure(log);
+        org.apache.kafka.common.utils.Exit.setHaltProcedure(log);
+    }
+
     /** Starts the broker again after {@link #stop()}, on the same ports and data. */
     public synchronized void startServer() {
         if (server != null) {
@@ -242,6 +255,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         format();
         Properties props = config();
         long started = System.nanoTime();
+        keepTheHostJvm();
         server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
         server.startup();
         Ports.awaitListening(port, Duration.ofSeconds(30), "Kafka broker");
