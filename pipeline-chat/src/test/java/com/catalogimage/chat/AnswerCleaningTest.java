@@ -105,6 +105,6 @@ class AnswerCleaningTest {
         assertThat(AzureOpenAiErrors.classify(403, "403", null, "forbidden")).isEqualTo(FailureClass.CONFIGURATION);
         assertThat(AzureOpenAiErrors.classify(429, "429", null, null)).isEqualTo(FailureClass.THROTTLED);
         assertThat(AzureOpenAiErrors.classify(503, "ServiceUnavailable", null, null)).isEqualTo(FailureClass.TRANSIENT);
-        assertThat(AzureOpenAiErrors.classify(new RuntimeException("boom")).failureClass()).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(ChatFailures.classify(new RuntimeException("boom")).failureClass()).isEqualTo(FailureClass.TRANSIENT);
     }
 }
