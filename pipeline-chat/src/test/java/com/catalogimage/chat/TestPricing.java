@@ -11,11 +11,6 @@ final class TestPricing implements PricingConfig {
     static final BigDecimal OUTPUT_PER_MILLION = new BigDecimal("2.00");
 
     @Override
-    public Map<String, BigDecimal> prices() {
-        return Map.of();
-    }
-
-    @Override
     public Map<String, BigDecimal> chatPerMillionTokens() {
         return Map.of("gpt-5-mini/input", INPUT_PER_MILLION, "gpt-5-mini/output", OUTPUT_PER_MILLION);
     }

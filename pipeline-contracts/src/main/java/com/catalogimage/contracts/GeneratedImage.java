@@ -2,6 +2,7 @@ package com.catalogimage.contracts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An image the model returned, travelling inline to the uploader (see docs/decisions for why not a claim check).
@@ -21,6 +22,9 @@ import java.time.Instant;
  *                      the operator console
  * @param verdict       the quality check's verdict and the alt text ({@link QualityVerdict}); {@code null} from producers
  *                      older than the check
+ * @param variants      the other images of the same call when {@code IMAGE_VARIANTS} is 2-4, in the model's order
+ *                      (the first is {@code image}); empty or {@code null} with one image. Same content type; the verdict
+ *                      is the first image's. The cost counts all of them. Added with issue 14
  */
 public record GeneratedImage(
         ImageRequest request,
@@ -35,21 +39,35 @@ public record GeneratedImage(
         String revisedPrompt,
         Instant generatedAt,
         String prompt,
-        QualityVerdict verdict) {
+        QualityVerdict verdict,
+        List<byte[]> variants) {
+
+    /** An image without variants (one image per call, and producers older than variants). */
+    public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
+            String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt,
+            String prompt, QualityVerdict verdict) {
+        this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
+                prompt, verdict, List.of());
+    }
+
+    /** How many images this call made (1 + variants). */
+    public int imageCount() {
+        return 1 + (variants == null ? 0 : variants.size());
+    }
 
     /** An image without a quality verdict (producers and tests older than the quality check). */
     public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
             String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt,
             String prompt) {
         this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
-                prompt, null);
+                prompt, null, List.of());
     }
 
     /** An image without the prompt it was made from (producers and tests older than the console). */
     public GeneratedImage(ImageRequest request, byte[] image, String contentType, String model, String deployment,
             String size, String quality, Usage usage, BigDecimal costUsd, String revisedPrompt, Instant generatedAt) {
         this(request, image, contentType, model, deployment, size, quality, usage, costUsd, revisedPrompt, generatedAt,
-                null, null);
+                null, null, List.of());
     }
 
     /** Token usage as reported in the image API's {@code usage} object. */

@@ -6,14 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The image price table, in configuration: defaults ship in this jar's {@code META-INF/microprofile-config.properties}
- * and any service overrides them. Shared by the scanner's estimate and the generator's cost accounting.
+ * The chat models' price table, in configuration: defaults ship in this jar's
+ * {@code META-INF/microprofile-config.properties} and any service overrides them. Image models' prices live in their
+ * profiles ({@link ImageModels}).
  */
 @ConfigMapping(prefix = "pricing")
 public interface PricingConfig {
-
-    /** List price of one image in USD, keyed {@code model/quality/size}, e.g. {@code gpt-image-1/low/1024x1024}. */
-    Map<String, BigDecimal> prices();
 
     /**
      * List price of chat and vision models in USD per million tokens, keyed {@code model/input} and
@@ -41,11 +39,5 @@ public interface PricingConfig {
         }
         return Optional.of(in.multiply(BigDecimal.valueOf(inputTokens)).add(out.multiply(BigDecimal.valueOf(outputTokens)))
                 .divide(BigDecimal.valueOf(1_000_000), 6, java.math.RoundingMode.HALF_UP));
-    }
-
-    /** The price of one image, if the table knows the combination ({@code auto} size is priced as 1024x1024). */
-    default Optional<BigDecimal> price(String model, String quality, String size) {
-        String priced = "auto".equals(size) ? "1024x1024" : size;
-        return Optional.ofNullable(prices().get(model + "/" + quality + "/" + priced));
     }
 }

@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param verdict   the image's quality verdict and alt text, on the states that follow a generation (GENERATED,
  *                  AWAITING_REVIEW, STORED, COMPLETED, and a QUALITY_REJECTED dead letter); else {@code null}. Added
  *                  with the quality check: older producers leave it out
+ * @param originalImageUrl for a {@link ImageRequest.Mode#RESTYLE restyle}: the catalog's image before it, which stays
+ *                  published until a reviewer approves the new one (and is kept here afterwards, for the timeline);
+ *                  else {@code null}. Filled by the factories below from the request. Added with issue 14
  */
 public record ProductStatus(
         long productId,
@@ -31,17 +34,32 @@ public record ProductStatus(
         String stage,
         Instant at,
         BigDecimal costUsd,
-        QualityVerdict verdict) {
+        QualityVerdict verdict,
+        String originalImageUrl) {
+
+    /** A status without a restyle's original (every request that is not a restyle, and older producers). */
+    public ProductStatus(long productId, String requestId, int attempt, State state, ReasonCode reason, String detail,
+            String stage, Instant at, BigDecimal costUsd, QualityVerdict verdict) {
+        this(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, verdict, null);
+    }
 
     /** A status without a quality verdict (every state before a generation, and producers older than the check). */
     public ProductStatus(long productId, String requestId, int attempt, State state, ReasonCode reason, String detail,
             String stage, Instant at, BigDecimal costUsd) {
-        this(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, null);
+        this(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, null, null);
     }
 
     /** The same status carrying {@code verdict}. */
     public ProductStatus withVerdict(QualityVerdict verdict) {
-        return new ProductStatus(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, verdict);
+        return new ProductStatus(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, verdict,
+                originalImageUrl);
+    }
+
+    /** The same status carrying the restyle's original image URL of {@code request} (none for other requests). */
+    public ProductStatus withOriginalOf(ImageRequest request) {
+        String original = request != null && request.isRestyle() ? request.product().imageUrl() : null;
+        return new ProductStatus(productId, requestId, attempt, state, reason, detail, stage, at, costUsd, verdict,
+                original);
     }
 
     /** The life of a product in the pipeline. */
@@ -81,13 +99,13 @@ public record ProductStatus(
     /** A product moved on: REQUESTED, STORED, COMPLETED. */
     public static ProductStatus of(ImageRequest request, State state, String detail, String stage) {
         return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), state, null, detail, stage,
-                Instant.now(), null);
+                Instant.now(), null).withOriginalOf(request);
     }
 
     /** The model answered; the cost is what Azure charges for it. */
     public static ProductStatus generated(ImageRequest request, BigDecimal costUsd, String detail, String stage) {
         return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.GENERATED, null,
-                detail, stage, Instant.now(), costUsd);
+                detail, stage, Instant.now(), costUsd).withOriginalOf(request);
     }
 
     /** Skipped before any request was made (input hygiene): no request id, attempt 0. */
@@ -98,11 +116,11 @@ public record ProductStatus(
     /** Skipped while handling a request (the catalog changed under it). */
     public static ProductStatus skipped(ImageRequest request, ReasonCode reason, String detail, String stage) {
         return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.SKIPPED, reason,
-                detail, stage, Instant.now(), null);
+                detail, stage, Instant.now(), null).withOriginalOf(request);
     }
 
     public static ProductStatus deadLettered(ImageRequest request, DeadLetterReason reason, String detail, String stage) {
         return new ProductStatus(request.product().id(), request.requestId(), request.attempt(), State.DEAD_LETTERED,
-                reason.code(), detail, stage, Instant.now(), null);
+                reason.code(), detail, stage, Instant.now(), null).withOriginalOf(request);
     }
 }

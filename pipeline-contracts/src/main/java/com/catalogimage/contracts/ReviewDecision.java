@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param prompt     for {@link Verdict#REGENERATE}: the edited prompt of the new request; else {@code null}
  * @param reviewer   who decided (the console's authenticated user name)
  * @param at         when
+ * @param variant    for {@link Verdict#APPROVE}: which of the call's images to publish, 0 the main image, {@code k} its
+ *                   {@link StoredImage.Variant#index() variant k}; the others are kept in the review container and
+ *                   never published. Added with issue 14: older producers leave it out (0)
  */
 public record ReviewDecision(
         String decisionId,
@@ -26,7 +29,14 @@ public record ReviewDecision(
         String note,
         String prompt,
         String reviewer,
-        Instant at) {
+        Instant at,
+        int variant) {
+
+    /** A decision on the main image (every decision before variants). */
+    public ReviewDecision(String decisionId, long productId, StoredImage image, Verdict verdict, String note,
+            String prompt, String reviewer, Instant at) {
+        this(decisionId, productId, image, verdict, note, prompt, reviewer, at, 0);
+    }
 
     /** What a reviewer can decide. */
     public enum Verdict {

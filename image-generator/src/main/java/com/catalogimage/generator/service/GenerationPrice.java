@@ -1,5 +1,6 @@
 package com.catalogimage.generator.service;
 
+import com.catalogimage.contracts.ImageModels;
 import com.catalogimage.contracts.PricingConfig;
 import com.catalogimage.generator.config.GeneratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,12 @@ public class GenerationPrice {
     private final Optional<BigDecimal> perImage;
     private final BigDecimal expectedCheck;
 
-    public GenerationPrice(GeneratorConfig config, PricingConfig pricing) {
-        this.perImage = pricing.price(config.model(), config.quality(), config.size());
+    public GenerationPrice(GeneratorConfig config, PricingConfig pricing, ImageModels models) {
+        this.perImage = models.profile(config.model())
+                .flatMap(profile -> profile.estimate(config.quality(), config.size(), 1, false));
         if (perImage.isEmpty()) {
-            LOG.warnf("No price for %s/%s/%s in pricing.prices: costs are not recorded and a cost cap counts nothing",
-                    config.model(), config.quality(), config.size());
+            LOG.warnf("No price for %s/%s/%s in image-models.profiles: costs are not recorded and a cost cap counts "
+                    + "nothing", config.model(), config.quality(), config.size());
         }
         this.expectedCheck = config.qualityCheck().mode() == GeneratorConfig.QualityMode.OFF ? BigDecimal.ZERO
                 : pricing.chatCost(config.chat().model(), pricing.qualityCheckInputTokens(),

@@ -117,7 +117,7 @@ public final class ImageApiEmulator implements AutoCloseable {
          */
         public static Options defaults() {
             return new Options(0, "local-dev-key",
-                    List.of(Deployment.of("gpt-image-1-mini"), Deployment.of("gpt-image-1.5"),
+                    List.of(Deployment.of("gpt-image-2"), Deployment.of("gpt-image-1-mini"), Deployment.of("gpt-image-1.5"),
                             Deployment.of("dall-e-3").withRetired(true), Deployment.of("gpt-5-mini")),
                     List.of("jeans"), Duration.ZERO, Duration.ZERO, 64, InetAddress.getLoopbackAddress());
         }

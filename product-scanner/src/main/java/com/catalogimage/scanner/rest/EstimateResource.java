@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.rest;
 
+import com.catalogimage.contracts.ImageModels;
 import com.catalogimage.contracts.PricingConfig;
 import com.catalogimage.scanner.config.ScannerConfig;
 import com.catalogimage.scanner.security.ApiKeyIdentityProvider;
@@ -42,11 +43,13 @@ public class EstimateResource {
     private final ScanService scans;
     private final ScannerConfig config;
     private final PricingConfig pricing;
+    private final ImageModels models;
 
-    public EstimateResource(ScanService scans, ScannerConfig config, PricingConfig pricing) {
+    public EstimateResource(ScanService scans, ScannerConfig config, PricingConfig pricing, ImageModels models) {
         this.scans = scans;
         this.config = config;
         this.pricing = pricing;
+        this.models = models;
     }
 
     /** Operators only: a dry run reads the whole catalog, which nobody may make the scanner do over and over. */
@@ -67,14 +70,15 @@ public class EstimateResource {
     public Estimate estimate() {
         ScanReport dryRun = scans.dryRun();
         return priced(dryRun.requested(), config.estimate(), config.qualityCheck(), config.chatModel(), pricing,
-                dryRun);
+                models, dryRun);
     }
 
     /** The estimate of {@code count} images with their checks, at list price. */
     static Estimate priced(int count, ScannerConfig.Estimate settings, String qualityCheck, String chatModel,
-            PricingConfig pricing, ScanReport basis) {
+            PricingConfig pricing, ImageModels models, ScanReport basis) {
         BigDecimal n = BigDecimal.valueOf(count);
-        BigDecimal unit = pricing.price(settings.model(), settings.quality(), settings.size()).orElse(null);
+        BigDecimal unit = models.profile(settings.model())
+                .flatMap(profile -> profile.estimate(settings.quality(), settings.size(), 1, false)).orElse(null);
         BigDecimal images = unit == null ? null : unit.multiply(n);
         String mode = qualityCheck.strip().toLowerCase(java.util.Locale.ROOT);
         boolean checked = !"off".equals(mode);

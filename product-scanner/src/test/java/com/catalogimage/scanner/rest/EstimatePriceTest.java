@@ -2,6 +2,7 @@ package com.catalogimage.scanner.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.catalogimage.contracts.ImageModels;
 import com.catalogimage.contracts.PricingConfig;
 import com.catalogimage.scanner.config.ScannerConfig;
 import java.math.BigDecimal;
@@ -13,11 +14,11 @@ class EstimatePriceTest {
 
     private static final ScannerConfig.Estimate LOW = new ScannerConfig.Estimate() {
         public String model() {
-            return "gpt-image-1-mini";
+            return "dall-e-3";
         }
 
         public String quality() {
-            return "low";
+            return "standard";
         }
 
         public String size() {
@@ -26,10 +27,6 @@ class EstimatePriceTest {
     };
 
     private static final PricingConfig PRICES = new PricingConfig() {
-        public Map<String, BigDecimal> prices() {
-            return Map.of("gpt-image-1-mini/low/1024x1024", new BigDecimal("0.011"));
-        }
-
         public Map<String, BigDecimal> chatPerMillionTokens() {
             return Map.of("gpt-5-mini/input", new BigDecimal("0.25"), "gpt-5-mini/output", new BigDecimal("2.00"));
         }
@@ -43,30 +40,32 @@ class EstimatePriceTest {
         }
     };
 
+    private static final ImageModels MODELS = ImageModels.defaults();
+
     @Test
     void everyImageIsFollowedByItsCheckUnlessTheCheckIsOff() {
-        var estimate = EstimateResource.priced(10, LOW, "enforce", "gpt-5-mini", PRICES, null);
-        assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.11");
+        var estimate = EstimateResource.priced(10, LOW, "enforce", "gpt-5-mini", PRICES, MODELS, null);
+        assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.40");
         // 1,200 prompt tokens at $0.25 and 600 completion tokens at $2.00 per million
         assertThat(estimate.checkUnitPriceUsd()).isEqualByComparingTo("0.0015");
         assertThat(estimate.checksUsd()).isEqualByComparingTo("0.015");
-        assertThat(estimate.totalUsd()).isEqualByComparingTo("0.125");
+        assertThat(estimate.totalUsd()).isEqualByComparingTo("0.415");
         assertThat(estimate.checkModel()).isEqualTo("gpt-5-mini");
     }
 
     @Test
     void withTheCheckOffTheChecksCostNothing() {
-        var estimate = EstimateResource.priced(10, LOW, " OFF ", "gpt-5-mini", PRICES, null);
+        var estimate = EstimateResource.priced(10, LOW, " OFF ", "gpt-5-mini", PRICES, MODELS, null);
         assertThat(estimate.qualityCheck()).isEqualTo("off");
         assertThat(estimate.checkModel()).isNull();
         assertThat(estimate.checksUsd()).isEqualByComparingTo("0");
-        assertThat(estimate.totalUsd()).isEqualByComparingTo("0.11");
+        assertThat(estimate.totalUsd()).isEqualByComparingTo("0.40");
     }
 
     @Test
     void aChatModelThePriceTableLacksLeavesTheChecksAndTheTotalUnknown() {
-        var estimate = EstimateResource.priced(3, LOW, "advisory", "some-other-model", PRICES, null);
-        assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.033");
+        var estimate = EstimateResource.priced(3, LOW, "advisory", "some-other-model", PRICES, MODELS, null);
+        assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.12");
         assertThat(estimate.checksUsd()).isNull();
         assertThat(estimate.totalUsd()).isNull();
     }
