@@ -230,7 +230,7 @@ final class ConsoleRun {
                     metadata.put("productid", String.valueOf(product));
                     metadata.put("requestid", "req-" + product + "-" + (kind > 2 && product % 7 == 0 ? 2 : 1));
                     metadata.put("attempt", kind > 2 && product % 7 == 0 ? "2" : "1");
-                    metadata.put("model", "gpt-image-1-mini");
+                    metadata.put("model", "gpt-image-2");
                     metadata.put("productname", URLEncoder.encode("Product " + product, StandardCharsets.UTF_8));
                     metadata.put("category", URLEncoder.encode(CATEGORIES[(int) (product % CATEGORIES.length)],
                             StandardCharsets.UTF_8));

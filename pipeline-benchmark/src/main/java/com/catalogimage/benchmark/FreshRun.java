@@ -51,7 +51,7 @@ final class FreshRun {
                 interval.toSeconds(), concurrency, folder);
         try (PipelineRunner runner = BenchPipeline.start(folder, services, interval)) {
             ImageApiEmulator api = runner.stack().imageApi();
-            api.addDeployment(new ImageApiEmulator.Deployment("bench-a", "gpt-image-1-mini", rpm, false));
+            api.addDeployment(new ImageApiEmulator.Deployment("bench-a", "gpt-image-2", rpm, false));
             api.configure(ImageApiEmulator.Config.change().withLatency(latency).withJitter(jitter));
             runner.services().awaitReady(Duration.ofMinutes(3));
             Instant started = Instant.now();

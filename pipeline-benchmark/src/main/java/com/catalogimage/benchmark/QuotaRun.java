@@ -57,7 +57,7 @@ final class QuotaRun {
                 products, latency.toSeconds(), jitter.toSeconds(), concurrency, folder);
         try (PipelineRunner runner = BenchPipeline.start(folder, Map.of(Service.IMAGE_GENERATOR, generator))) {
             ImageApiEmulator api = runner.stack().imageApi();
-            names.forEach(name -> api.addDeployment(new ImageApiEmulator.Deployment(name, "gpt-image-1-mini", rpm, false)));
+            names.forEach(name -> api.addDeployment(new ImageApiEmulator.Deployment(name, "gpt-image-2", rpm, false)));
             api.configure(ImageApiEmulator.Config.change().withLatency(latency).withJitter(jitter));
             runner.services().awaitReady(Duration.ofMinutes(3));
             Instant scanned = Instant.now();

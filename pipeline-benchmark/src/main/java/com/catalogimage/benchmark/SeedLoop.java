@@ -74,7 +74,7 @@ final class SeedLoop {
                 latency.toSeconds(), jitter.toSeconds(), folder);
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(folder, 0, 0, 0, 0), environment)) {
             ImageApiEmulator api = stack.imageApi();
-            api.addDeployment(new ImageApiEmulator.Deployment(DEPLOYMENT, "gpt-image-1-mini", rpm, false));
+            api.addDeployment(new ImageApiEmulator.Deployment(DEPLOYMENT, "gpt-image-2", rpm, false));
             api.configure(ImageApiEmulator.Config.change().withLatency(latency).withJitter(jitter));
             OpenAIClient client = OpenAIOkHttpClient.builder()
                     .baseUrl(api.baseUri().toString())
