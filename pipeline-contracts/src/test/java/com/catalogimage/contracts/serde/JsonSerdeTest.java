@@ -126,6 +126,49 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aRestyleWithVariantsKeepsItsModeUrlsImagesAndPickAndOlderRecordsReadWithout() {
+        Product withPhotos = REQUEST.product().withImageUrls("https://cdn.supplier.example/42.jpg",
+                "https://cdn.supplier.example/42-front.jpg");
+        ImageRequest restyle = new ImageRequest("req-43", withPhotos, 1, null, ImageRequest.Origin.SCAN, NOW, null,
+                ImageRequest.Mode.RESTYLE);
+        ImageRequest readRequest = roundTrip(restyle, new ImageRequestDeserializer(), Topics.IMAGE_REQUESTS);
+        assertThat(readRequest).isEqualTo(restyle);
+        assertThat(readRequest.referencePhotoUrl()).isEqualTo("https://cdn.supplier.example/42.jpg");
+        assertThat(restyle.withMode(ImageRequest.Mode.GENERATE).referencePhotoUrl())
+                .isEqualTo("https://cdn.supplier.example/42-front.jpg");
+
+        GeneratedImage three = new GeneratedImage(restyle, new byte[] {1}, "image/png", "gpt-image-2", "gpt-image-2",
+                "1024x1024", "low", null, new BigDecimal("0.03"), null, NOW, "p", null,
+                java.util.List.of(new byte[] {2}, new byte[] {3}));
+        GeneratedImage readImage = roundTrip(three, new GeneratedImageDeserializer(), Topics.GENERATED_IMAGES);
+        assertThat(readImage.imageCount()).isEqualTo(3);
+        assertThat(readImage.variants()).containsExactly(new byte[] {2}, new byte[] {3});
+
+        StoredImage stored = new StoredImage(restyle, "p/43.png", "http://review/p/43.png", "image/png", 10, "ab", 1024,
+                1024, "gpt-image-2", NOW, null, java.util.List.of(
+                        new StoredImage.Variant(1, "p/43-v2.png", "http://review/p/43-v2.png", 11, "cd", 1024, 1024)));
+        ReviewDecision pick = new ReviewDecision("d-2", 43, stored, ReviewDecision.Verdict.APPROVE, null, null, "op", NOW,
+                1);
+        assertThat(roundTrip(pick, new ReviewDecisionDeserializer(), Topics.REVIEW_DECISIONS)).isEqualTo(pick);
+
+        ProductStatus awaiting = ProductStatus.of(restyle, ProductStatus.State.AWAITING_REVIEW, "review", "blob-uploader");
+        assertThat(awaiting.originalImageUrl()).isEqualTo("https://cdn.supplier.example/42.jpg");
+        assertThat(roundTrip(awaiting.withVerdict(null), new ProductStatusDeserializer(), Topics.IMAGE_STATUS)
+                .originalImageUrl()).isEqualTo("https://cdn.supplier.example/42.jpg");
+        assertThat(ProductStatus.of(REQUEST, ProductStatus.State.STORED, "s", "u").originalImageUrl()).isNull();
+
+        String older = """
+                {"decisionId":"d-1","productId":42,"verdict":"APPROVE","reviewer":"op","at":"2026-11-23T10:15:30Z",
+                 "image":{"blobName":"p/42.png","request":{"requestId":"r-1","product":{"id":42,"name":"Mug"}}}}""";
+        ReviewDecision olderDecision = new ReviewDecisionDeserializer().deserialize(Topics.REVIEW_DECISIONS,
+                older.getBytes(StandardCharsets.UTF_8));
+        assertThat(olderDecision.variant()).isZero();
+        assertThat(olderDecision.image().variantsOrEmpty()).isEmpty();
+        assertThat(olderDecision.image().request().isRestyle()).isFalse();
+        assertThat(olderDecision.image().request().referencePhotoUrl()).isNull();
+    }
+
+    @Test
     void aNewerProducersUnknownFieldsAndStatesAreTolerated() {
         String newer = """
                 {"productId":7,"requestId":"r-7","state":"ARCHIVED","reason":"SOME_NEW_REASON",
