@@ -348,13 +348,8 @@ class ReviewGateTest {
     void aRejectedRestyleIsSkippedAndEveryStatusNamesTheOriginal() throws Exception {
         long id = IDS.incrementAndGet();
         String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
-        GeneratedImage plain = generated(id, "Canvas Tote", TestImages.png(1024, 1024, id));
-        ImageRequest restyle = plain.request().withMode(ImageRequest.Mode.RESTYLE);
-        restyle = new ImageRequest(restyle.requestId(), restyle.product().withImageUrls(original, null),
-                restyle.attempt(), null, restyle.origin(), restyle.requestedAt(), null, ImageRequest.Mode.RESTYLE);
-        StoredImage pending = sendAndAwaitReview(new GeneratedImage(restyle, plain.image(), plain.contentType(),
-                plain.model(), plain.deployment(), plain.size(), plain.quality(), plain.usage(), plain.costUsd(), null,
-                plain.generatedAt(), plain.prompt()));
+        StoredImage pending = sendAndAwaitReview(restyle(generated(id, "Canvas Tote", TestImages.png(1024, 1024, id)),
+                original));
 
         send(decision(pending, Verdict.REJECT, "keep the supplier photo", 0));
 
@@ -364,6 +359,37 @@ class ReviewGateTest {
         assertThat(statuses(id)).extracting(ProductStatus::originalImageUrl).containsOnly(original);
         assertThat(storedImages(id)).isEmpty();
         assertThat(publicBlobs(id)).isEmpty();
+    }
+
+    /**
+     * An approved restyle goes to the catalog as any approved image, its request still saying RESTYLE and naming the
+     * original (which the updater replaces only while it is still there), and STORED still names the original.
+     */
+    @Test
+    void anApprovedRestyleIsPublishedAndItsStatusesStillNameTheOriginal() throws Exception {
+        long id = IDS.incrementAndGet();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        StoredImage pending = sendAndAwaitReview(restyle(generated(id, "Linen Shirt", TestImages.png(1024, 1024, id)),
+                original));
+        assertThat(storedImages(id)).as("nothing towards the catalog while it waits").isEmpty();
+
+        send(decision(pending, Verdict.APPROVE, null, 0));
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.request().isRestyle()).isTrue();
+        assertThat(stored.request().product().imageUrl()).isEqualTo(original);
+        assertThat(anonymousGet(stored.url()).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> latestStatus(id), status -> status.state() == State.STORED);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW, State.STORED);
+        assertThat(statuses(id)).extracting(ProductStatus::originalImageUrl).containsOnly(original);
+    }
+
+    private static GeneratedImage restyle(GeneratedImage g, String original) {
+        ImageRequest request = new ImageRequest(g.request().requestId(), g.request().product().withImageUrls(original,
+                null), g.request().attempt(), null, g.request().origin(), g.request().requestedAt(), null,
+                ImageRequest.Mode.RESTYLE);
+        return new GeneratedImage(request, g.image(), g.contentType(), g.model(), g.deployment(), g.size(), g.quality(),
+                g.usage(), g.costUsd(), null, g.generatedAt(), g.prompt());
     }
 
     private static GeneratedImage withVariants(GeneratedImage g, List<byte[]> variants) {
