@@ -1,6 +1,9 @@
 package com.catalogimage.uploader.client;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobContainerProperties;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobStorageException;
 import com.catalogimage.uploader.config.UploaderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,20 +22,25 @@ public class StorageProbe {
     private final BlobContainerClient container;
     private final BlobContainerClient review;
     private final AtomicBoolean inUse;
+    /** A missing review container is no fault when the next upload creates it ({@code ImageStore}). */
+    private final boolean createsReview;
 
     @Inject
     public StorageProbe(BlobContainerClient container, ReviewContainer review, UploaderConfig config) {
-        this(container, review.client(), config.reviewMode() == UploaderConfig.ReviewMode.MANUAL);
+        this(container, review.client(), config.reviewMode() == UploaderConfig.ReviewMode.MANUAL,
+                config.storage().createContainer());
     }
 
     public StorageProbe(BlobContainerClient container, BlobContainerClient review) {
-        this(container, review, review != null);
+        this(container, review, review != null, false);
     }
 
-    private StorageProbe(BlobContainerClient container, BlobContainerClient review, boolean inUse) {
+    private StorageProbe(BlobContainerClient container, BlobContainerClient review, boolean inUse,
+            boolean createsReview) {
         this.container = container;
         this.review = review;
         this.inUse = new AtomicBoolean(inUse);
+        this.createsReview = createsReview;
     }
 
     /** From now on the review container is checked too: something was stored there (auto mode's variants). */
@@ -53,7 +61,17 @@ public class StorageProbe {
             return;
         }
         // One call: Get Container Properties answers 404 when it is missing, and names its public access level.
-        var properties = review.getProperties();
+        BlobContainerProperties properties;
+        try {
+            properties = review.getProperties();
+        } catch (BlobStorageException e) {
+            // Missing but creatable (say, storage restarted empty): the next upload creates it private, so waiting for
+            // it here would only hold that upload back for good.
+            if (createsReview && BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
+                return;
+            }
+            throw e;
+        }
         if (properties.getBlobPublicAccess() != null) {
             throw new IllegalStateException("review container " + review.getBlobContainerName() + " allows anonymous "
                     + "reads (" + properties.getBlobPublicAccess() + "): images awaiting review must be private");
