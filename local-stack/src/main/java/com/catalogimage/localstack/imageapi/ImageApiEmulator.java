@@ -163,10 +163,20 @@ public final class ImageApiEmulator implements AutoCloseable {
         }
     }
 
-    /** Which of Azure's two documented content-filter bodies a blocked prompt gets. */
+    /** Which of Azure's documented refusal bodies a blocked prompt gets. */
     public enum PolicyErrorStyle {
-        /** 400 {@code content_policy_violation} with inner {@code ResponsibleAIPolicyViolation} (the default). */
+        /**
+         * The model's own (the default): 400 {@code moderation_blocked} on gpt-image-2 deployments,
+         * {@code content_policy_violation} on the 1.x models and dall-e-3.
+         */
+        MODEL_DEFAULT,
+        /** 400 {@code content_policy_violation} with inner {@code ResponsibleAIPolicyViolation}, whatever the model. */
         CONTENT_POLICY_VIOLATION,
+        /**
+         * 400 {@code {"error":{"code":"moderation_blocked","type":"image_generation_user_error",...}}}, whatever the
+         * model.
+         */
+        MODERATION_BLOCKED,
         /** 400 {@code {"error":{"code":"contentFilter","message":"Your task failed as a result of our safety system."}}}. */
         CONTENT_FILTER
     }
@@ -249,7 +259,7 @@ public final class ImageApiEmulator implements AutoCloseable {
             rateLimiter.setLimit(deployment.name(), deployment.requestsPerMinute());
         }
         settings = new Settings(options.latency(), options.jitter(), lowerCase(options.blockedTerms()),
-                PolicyErrorStyle.CONTENT_POLICY_VIOLATION, List.of(), List.of());
+                PolicyErrorStyle.MODEL_DEFAULT, List.of(), List.of());
         server = new JsonHttpServer("image-api-emulator", options.bind(), options.port(), options.threads());
         ImagesHandler images = new ImagesHandler(this, new ImageRenderer());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(this);
