@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An emulator of an Azure OpenAI resource for tests and local runs: image generation (real PNG/JPEG images of the
- * requested size, the prompt embedded in each, see {@link PromptChunk}) and chat completions with image input and
+ * An emulator of an Azure OpenAI resource for tests and local runs: image generation and edits, checked per model
+ * ({@link ModelRules}; real PNG/JPEG images of the requested size, the prompt embedded in each, see {@link PromptChunk}) and chat completions with image input and
  * structured outputs (the quality check's vision model, prompt rewrites and ideas, steered by {@link VisionRules}),
  * Azure's error bodies, per-deployment rate limits with {@code Retry-After}/{@code retry-after-ms}, fault injection and
  * counters that show whether anything was generated twice.
@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code POST /openai/deployments/{deployment}/images/generations?api-version=...} (legacy path)</li>
  *   <li>{@code POST /openai/v1/images/generations} with {@code "model": "<deployment>"} in the body (v1 path)</li>
+ *   <li>{@code POST /openai/deployments/{deployment}/images/edits?api-version=...} and {@code POST /openai/v1/images/edits}
+ *       ({@code model} as a form field): multipart edits with reference images (see the package documentation)</li>
  *   <li>{@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} and
  *       {@code POST /openai/v1/chat/completions} (see {@link ChatCompletionsHandler}); an image deployment asked for
  *       chat, or a chat deployment asked for images, answers 400 {@code OperationNotSupported}</li>
