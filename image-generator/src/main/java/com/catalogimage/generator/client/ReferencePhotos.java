@@ -292,44 +292,45 @@ public final class ReferencePhotos {
                 return;
             }
             HttpClientResponse response = sent.result();
+            // a reset below ends the stream with an exception: after the answer is decided, which it cannot change
+            response.exceptionHandler(answer::tryFail);
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
                 String location = response.getHeader("Location");
-                response.request().reset();
                 if (location == null || location.isBlank()) {
                     answer.tryFail(new Refused("answered " + status + " without a location"));
                 } else {
                     answer.tryComplete(new Answer(location, null));
                 }
+                response.request().reset();
                 return;
             }
             if (status >= 500 || status == 408 || status == 429) {
-                response.request().reset();
                 answer.tryFail(new Unavailable(target.host() + " answered " + status, null));
+                response.request().reset();
                 return;
             }
             if (status < 200 || status >= 300) {
-                response.request().reset();
                 answer.tryFail(new Refused(target.host() + " answered " + status));
+                response.request().reset();
                 return;
             }
             String length = response.getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > rules.maxBytes()) {
-                response.request().reset();
                 answer.tryFail(new Refused("larger than " + rules.maxBytes() + " bytes"));
+                response.request().reset();
                 return;
             }
             Buffer body = Buffer.buffer();
             response.handler(chunk -> {
                 if (body.length() + chunk.length() > rules.maxBytes()) {
-                    response.request().reset();
                     answer.tryFail(new Refused("larger than " + rules.maxBytes() + " bytes"));
+                    response.request().reset();
                 } else {
                     body.appendBuffer(chunk);
                 }
             });
-            response.exceptionHandler(answer::tryFail);
             response.endHandler(end -> answer.tryComplete(new Answer(null, body.getBytes())));
         });
         return await(answer.future(), deadline);
