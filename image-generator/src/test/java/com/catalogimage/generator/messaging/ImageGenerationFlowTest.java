@@ -113,7 +113,7 @@ class ImageGenerationFlowTest {
     }
 
     @Test
-    void contentPolicyRefusalIsDeadLetteredAtOnceAndNeverRetried() {
+    void gptImage2sModerationBlockedRefusalIsDeadLetteredAsContentPolicyAtOnceAndNeverRetried() {
         long refusalsBefore = emulator.stats().responses(400);
         ImageRequest request = request("Blue Denim Jeans", "Pair of blue denim jeans, straight fit, laid flat with visible stitching.");
         String key = send(request);
@@ -123,7 +123,8 @@ class ImageGenerationFlowTest {
         assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("CONTENT_POLICY");
         assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("image-generator");
         assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
-        assertThat(header(dead, "delayed-retry-reason")).contains("content_policy_violation");
+        // gpt-image-2 answers a blocked prompt 400 moderation_blocked (the 1.x models: content_policy_violation)
+        assertThat(header(dead, "delayed-retry-reason")).contains("moderation_blocked");
         ProductStatus status = awaitStatus(key, State.DEAD_LETTERED);
         assertThat(status.reason()).isEqualTo(ReasonCode.CONTENT_POLICY);
         assertThat(emulator.stats().responses(400) - refusalsBefore).isEqualTo(1);
