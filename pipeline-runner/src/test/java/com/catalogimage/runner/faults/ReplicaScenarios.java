@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReplicaScenarios {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEPLOYMENT = "gpt-image-1-mini";
+    // the generator's default deployment (IMAGE_DEPLOYMENT, decision 0028)
+    private static final String DEPLOYMENT = "gpt-image-2";
     /** The deployment's limit in r and r1, shared by the generators: replicas × AZURE_OPENAI_RPM never exceeds it. */
     static final int QUOTA_RPM = 180;
 

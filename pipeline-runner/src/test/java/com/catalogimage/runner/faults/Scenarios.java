@@ -116,7 +116,7 @@ final class Scenarios {
         return FaultScenario.named("e", "429 storm: 60 requests/min, GENERATOR_CONCURRENCY=8")
                 .env(Service.IMAGE_GENERATOR, "GENERATOR_CONCURRENCY", "8")
                 .setup(run -> run.stack().imageApi().configure(ImageApiEmulator.Config.change()
-                        .withRequestsPerMinute("gpt-image-1-mini", rpm)))
+                        .withRequestsPerMinute("gpt-image-2", rpm)))
                 .timeout(Duration.ofMinutes(10))
                 .check((run, observed) -> {
                     List<Instant> generated = observed.history().stream().filter(s -> s.state() == State.GENERATED)
@@ -130,7 +130,7 @@ final class Scenarios {
                     }
                     double minutes = Duration.between(steady.get(0), steady.get(steady.size() - 1)).toMillis() / 60_000.0;
                     double perMinute = (steady.size() - 1) / minutes;
-                    long throttled = run.stack().imageApi().stats().throttled("gpt-image-1-mini");
+                    long throttled = run.stack().imageApi().stats().throttled("gpt-image-2");
                     run.note(String.format("steady state %.1f images/min against a limit of %d; %d answers were 429",
                             perMinute, rpm, throttled));
                     if (perMinute > rpm * 1.1 || perMinute < rpm * 0.7) {
