@@ -224,6 +224,44 @@ class ProductResourceTest {
     }
 
     @Test
+    void aRestyleOnDemandIsForAProductWithAnImageAndCarriesItAsTheOriginal() {
+        String original = "https://cdn.example.com/" + UUID.randomUUID() + ".jpg";
+        long withImage = DabEmulatorTestResource.emulator().insertProduct("Enamel Mug " + UUID.randomUUID(),
+                "A white enamel camping mug with a blue rim.", 3, "test", new BigDecimal("9.99"), original);
+        long without = insert("Tin Cup " + UUID.randomUUID(), "A small tin cup with a rolled rim.");
+
+        given().header("X-API-Key", KEY).header("Idempotency-Key", "r-1").contentType("application/json")
+                .body("{\"mode\":\"restyle\"}").when().post("/products/" + without + "/generations").then()
+                .statusCode(409)
+                .body("message", containsString("no image in the catalog to restyle"));
+        given().header("X-API-Key", KEY).header("Idempotency-Key", "r-2").contentType("application/json")
+                .body("{\"mode\":\"repaint\"}").when().post("/products/" + withImage + "/generations").then()
+                .statusCode(400)
+                .body("message", containsString("restyle"));
+        String requestId = given().header("X-API-Key", KEY).header("Idempotency-Key", "r-3")
+                .contentType("application/json").body("{\"mode\":\"Restyle\"}")
+                .when().post("/products/" + withImage + "/generations").then()
+                .statusCode(202)
+                .extract().path("requestId");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(without), new ImageRequestDeserializer()))
+                .isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(withImage), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.requestId()).isEqualTo(requestId);
+                    assertThat(request.isRestyle()).isTrue();
+                    assertThat(request.product().imageUrl()).isEqualTo(original);
+                    assertThat(request.referencePhotoUrl()).isEqualTo(original);
+                });
+        assertThat(topics().values(Topics.IMAGE_STATUS, String.valueOf(withImage),
+                new com.catalogimage.contracts.serde.ProductStatusDeserializer())).singleElement()
+                .satisfies(status -> {
+                    assertThat(status.state()).isEqualTo(State.REQUESTED);
+                    assertThat(status.originalImageUrl()).isEqualTo(original);
+                });
+    }
+
+    @Test
     void aProductIsReadFromTheCatalog() {
         long id = insert("Beech Spoon " + UUID.randomUUID(), "A hand-carved beech cooking spoon, 30 cm.");
         given().header("X-API-Key", KEY).when().get("/products/" + id).then()
