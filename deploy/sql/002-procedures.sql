@@ -34,10 +34,14 @@ GO
 -- never lands on a product that kept another image; NULL leaves the column as it is. The column is optional too
 -- (005-image-alt-text.sql): the statement that names it is dynamic SQL, compiled only where the column exists, so this
 -- procedure can be created, and runs, on a catalog without it (the alt text is then dropped).
+-- @ExpectedImageUrl (decision 0031, optional, NULL by default): a restyle's original. Set, the condition is "the product
+-- still holds exactly this URL" instead of "the product has no image", in the same single statement: a restyle replaces
+-- the image it was made from and nothing else (RowsAffected 0, with the ImageUrl now, when someone changed it).
 CREATE OR ALTER PROCEDURE dbo.UpdateProductImageUrl
     @ProductID INT,
     @ImageUrl NVARCHAR(2000),
-    @ImageAltText NVARCHAR(125) = NULL
+    @ImageAltText NVARCHAR(125) = NULL,
+    @ExpectedImageUrl NVARCHAR(2000) = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -47,17 +51,20 @@ BEGIN
         EXEC sp_executesql
             N'UPDATE dbo.Products
               SET ImageUrl = @ImageUrl, ImageAltText = @ImageAltText
-              WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'''');
+              WHERE Id = @ProductID AND (@ExpectedImageUrl IS NULL AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'''')
+                                         OR ImageUrl = @ExpectedImageUrl);
               SET @RowsAffected = @@ROWCOUNT;',
-            N'@ProductID INT, @ImageUrl NVARCHAR(2000), @ImageAltText NVARCHAR(125), @RowsAffected INT OUTPUT',
+            N'@ProductID INT, @ImageUrl NVARCHAR(2000), @ImageAltText NVARCHAR(125), @ExpectedImageUrl NVARCHAR(2000),
+              @RowsAffected INT OUTPUT',
             @ProductID = @ProductID, @ImageUrl = @ImageUrl, @ImageAltText = @ImageAltText,
-            @RowsAffected = @RowsAffected OUTPUT;
+            @ExpectedImageUrl = @ExpectedImageUrl, @RowsAffected = @RowsAffected OUTPUT;
     END
     ELSE
     BEGIN
         UPDATE dbo.Products
         SET ImageUrl = @ImageUrl
-        WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');
+        WHERE Id = @ProductID AND (@ExpectedImageUrl IS NULL AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'')
+                                   OR ImageUrl = @ExpectedImageUrl);
         SET @RowsAffected = @@ROWCOUNT;
     END
     IF @RowsAffected = 0 AND NOT EXISTS (SELECT 1 FROM dbo.Products WHERE Id = @ProductID)

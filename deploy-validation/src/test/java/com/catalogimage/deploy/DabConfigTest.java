@@ -111,7 +111,7 @@ class DabConfigTest {
                 "product-scanner GET Products", "product-scanner GET Categories", "product-scanner GET GetProducts",
                 "catalog-updater PATCH Products", "catalog-updater GET GetProducts", "catalog-updater POST UpdateProductImageUrl");
         assertThat(calls).filteredOn(c -> c.entity().equals("UpdateProductImageUrl")).allSatisfy(c ->
-                assertThat(c.parameters()).containsExactly("ProductID", "ImageUrl", "ImageAltText"));
+                assertThat(c.parameters()).containsExactly("ProductID", "ImageUrl", "ImageAltText", "ExpectedImageUrl"));
     }
 
     @Test

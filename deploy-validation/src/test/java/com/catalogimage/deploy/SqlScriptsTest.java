@@ -197,19 +197,26 @@ class SqlScriptsTest {
         Map<String, Map<String, String>> procs = procedures();
         assertThat(procs).containsOnlyKeys("GetProducts", "UpdateProductImageUrl", "GetCategories", "InsertProduct");
         assertThat(procs.get("GetProducts")).containsExactly(Map.entry("ProductID", "INT = -1"));
-        assertThat(procs.get("UpdateProductImageUrl")).containsOnlyKeys("ProductID", "ImageUrl", "ImageAltText");
+        assertThat(procs.get("UpdateProductImageUrl")).containsOnlyKeys("ProductID", "ImageUrl", "ImageAltText",
+                "ExpectedImageUrl");
         assertThat(procs.get("UpdateProductImageUrl").get("ImageAltText")).as("optional: NULL leaves the column as it is")
                 .isEqualTo("NVARCHAR(125) = NULL");
+        assertThat(procs.get("UpdateProductImageUrl").get("ExpectedImageUrl")).as("optional: NULL is the no-image rule")
+                .isEqualTo("NVARCHAR(2000) = NULL");
         assertThat(procs.get("GetCategories")).isEmpty();
         assertThat(procs.get("InsertProduct")).containsKeys("ProductName", "Description", "CategoryID", "Tags", "Price", "ImageUrl");
         String text = Repo.read("deploy/sql/002-procedures.sql");
         assertThat(text).contains("RAISERROR('Product not found.', 16, 1);")
-                .contains("WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'');")
+                // no image, or for a restyle (decision 0031) exactly the original it replaces, in the one statement
+                .contains("WHERE Id = @ProductID AND (@ExpectedImageUrl IS NULL AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'')\n"
+                        + "                                   OR ImageUrl = @ExpectedImageUrl);")
                 .contains("@RowsAffected AS RowsAffected");
         // the alt text is written by the same conditional statement, and only where the optional column exists
         assertThat(text).contains("IF @ImageAltText IS NOT NULL AND COL_LENGTH(N'dbo.Products', N'ImageAltText') IS NOT NULL")
                 .contains("SET ImageUrl = @ImageUrl, ImageAltText = @ImageAltText\n"
-                        + "              WHERE Id = @ProductID AND (ImageUrl IS NULL OR LTRIM(RTRIM(ImageUrl)) = N'''');");
+                        + "              WHERE Id = @ProductID AND (@ExpectedImageUrl IS NULL AND (ImageUrl IS NULL OR "
+                        + "LTRIM(RTRIM(ImageUrl)) = N'''')\n"
+                        + "                                         OR ImageUrl = @ExpectedImageUrl);");
         // the schema is created before the procedures and the data that use it
         assertThat(SCRIPTS).isSorted();
         assertThat(Repo.read("deploy/sql/001-schema.sql").indexOf("dbo.Categories"))

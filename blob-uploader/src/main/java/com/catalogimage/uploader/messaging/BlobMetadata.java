@@ -73,6 +73,20 @@ final class BlobMetadata {
         return metadata;
     }
 
+    /**
+     * A variant's metadata (the call's image {@code index + 1}, decision 0031): the main image's, without what belongs
+     * to the main image alone (the call's cost, counted once; the quality check's verdict, which judged the first image
+     * only), with {@code variant} (its index) and {@code variantof} (the main image's blob name). A picked variant is
+     * published with these, so its public blob says which variant of which image it was.
+     */
+    static Map<String, String> ofVariant(GeneratedImage generated, String thumbnail, String mainName, int index) {
+        Map<String, String> metadata = of(generated, thumbnail);
+        metadata.keySet().removeAll(java.util.Set.of("costusd", "alttext", "qualitycheck", "qualityreasons"));
+        metadata.put("variant", String.valueOf(index));
+        put(metadata, "variantof", ascii(mainName));
+        return metadata;
+    }
+
     /** The thumbnail's metadata: whose it is. */
     static Map<String, String> ofThumbnail(GeneratedImage generated, String imageName) {
         Map<String, String> metadata = new LinkedHashMap<>();

@@ -48,10 +48,31 @@ public class BlobNamer {
     }
 
     public BlobName name(Product product, VerifiedImage image) {
-        String sha256 = sha256(image.bytes());
+        return name(product, image.bytes(), image.format());
+    }
+
+    /** The name of {@code bytes} in {@code format}: an approved variant is published under its own, as a main image. */
+    public BlobName name(Product product, byte[] bytes, ImageFormat format) {
+        String sha256 = sha256(bytes);
         String name = prefix + product.id() + "-" + slug(product.name()) + "-" + sha256.substring(0, HASH_CHARS) + "."
-                + image.format().extension();
+                + format.extension();
         return new BlobName(name, sha256);
+    }
+
+    /**
+     * Where variant {@code index} (1 for the call's second image) waits beside the main image in the review container:
+     * {@code images/42-jeans-a18c8140e3b1.png} → {@code images/42-jeans-a18c8140e3b1-v2.png}. A function of the main
+     * image's name, so of its bytes: a redelivered record lands on the same names. Never a public name: a variant a
+     * reviewer picks is published under its own content-addressed {@link #name(Product, byte[], ImageFormat) name}.
+     */
+    public static String variantName(String mainName, int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("variant index " + index + ": 0 is the main image, variants count from 1");
+        }
+        int slash = mainName.lastIndexOf('/');
+        int dot = mainName.lastIndexOf('.');
+        String suffix = "-v" + (index + 1);
+        return dot > slash ? mainName.substring(0, dot) + suffix + mainName.substring(dot) : mainName + suffix;
     }
 
     /**

@@ -54,10 +54,12 @@ public class ImageStore {
     private final BlobContainerClient container;
     private final BlobContainerClient review;
     private final Optional<String> publicBase;
+    /** Whether a missing review container may be created here (in auto mode it is created on a variant's first upload). */
+    private final boolean createReview;
 
     @Inject
     public ImageStore(BlobContainerClient container, ReviewContainer review, UploaderConfig config) {
-        this(container, review.client(), config.publicBaseUrl());
+        this(container, review.client(), config.publicBaseUrl(), config.storage().createContainer());
     }
 
     public ImageStore(BlobContainerClient container, Optional<String> publicBaseUrl) {
@@ -65,9 +67,15 @@ public class ImageStore {
     }
 
     public ImageStore(BlobContainerClient container, BlobContainerClient review, Optional<String> publicBaseUrl) {
+        this(container, review, publicBaseUrl, false);
+    }
+
+    public ImageStore(BlobContainerClient container, BlobContainerClient review, Optional<String> publicBaseUrl,
+            boolean createReview) {
         this.container = container;
         this.review = review;
         this.publicBase = publicBaseUrl.filter(base -> !base.isBlank()).map(ImageStore::checkedBase);
+        this.createReview = createReview;
     }
 
     /** An image to the public container (the auto path). */
@@ -79,12 +87,28 @@ public class ImageStore {
      * Uploads only if no blob has this name ({@code If-None-Match: *}). The name holds the bytes' hash, so an existing
      * blob holds these bytes: a redelivered record, or a retry after a try that succeeded but timed out, is a no-op.
      * Retried a few times, briefly, on transient failures only (5xx, 408, 429, I/O, timeout): a storage outage longer
-     * than that is the failure handling's business, not a reason to hold the partition.
+     * than that is the failure handling's business, not a reason to hold the partition. A review container that is
+     * missing is created private, when this service may create containers, and the upload made again: in
+     * {@code REVIEW_MODE=auto} it is needed only once a call returns variants (decision 0031), so it is not created at
+     * start-up, where most deployments would never use it.
      */
     @Retry(maxRetries = MAX_RETRIES, delay = 500, jitter = 250, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = StorageFailures.Transient.class)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     public Outcome upload(Where where, String blobName, byte[] bytes, String contentType, Map<String, String> metadata) {
+        try {
+            return put(where, blobName, bytes, contentType, metadata);
+        } catch (BlobStorageException e) {
+            if (where != Where.REVIEW || !createReview || !BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
+                throw e;
+            }
+            // No public access type: private, whatever AZURE_STORAGE_PUBLIC_ACCESS says for the public container.
+            review.createIfNotExists();
+            return put(where, blobName, bytes, contentType, metadata);
+        }
+    }
+
+    private Outcome put(Where where, String blobName, byte[] bytes, String contentType, Map<String, String> metadata) {
         BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(bytes))
                 .setHeaders(new BlobHttpHeaders().setContentType(contentType)
                         .setCacheControl(where == Where.PUBLIC ? CACHE_CONTROL : REVIEW_CACHE_CONTROL))

@@ -3,6 +3,7 @@ package com.catalogimage.uploader.service;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.ReviewDecision;
+import com.catalogimage.contracts.StoredImage;
 import java.util.Optional;
 
 /**
@@ -80,7 +81,40 @@ public enum ReviewAction {
             return Optional.of("a review decision on product " + decision.productId() + " for an image of product "
                     + decision.image().request().product().id());
         }
+        return decision.verdict() == ReviewDecision.Verdict.APPROVE ? unknownVariant(decision) : Optional.empty();
+    }
+
+    /**
+     * An approval of variant {@code k} must name one of the decided image's variants, stored where this service put it
+     * ({@link BlobNamer#variantName}): a console bug or a hand-written record naming an index the image does not have,
+     * or another blob, publishes nothing (decision 0031). Empty when the approval is of the main image (0).
+     *
+     * @return why not, or empty
+     */
+    static Optional<String> unknownVariant(ReviewDecision decision) {
+        int k = decision.variant();
+        if (k == 0) {
+            return Optional.empty();
+        }
+        String image = decision.image().blobName();
+        var variants = decision.image().variantsOrEmpty();
+        if (k < 0 || variants.stream().noneMatch(v -> v.index() == k)) {
+            return Optional.of("approves variant " + k + " of " + image + ", which has " + (variants.isEmpty()
+                    ? "no variants" : "variants " + variants.stream().map(v -> String.valueOf(v.index())).toList())
+                    + ": nothing published, the image still waits for a reviewer");
+        }
+        String expected = BlobNamer.variantName(image, k);
+        if (!expected.equals(picked(decision).blobName())) {
+            return Optional.of("approves variant " + k + " of " + image + " as blob " + picked(decision).blobName()
+                    + ", but that variant is stored as " + expected + ": nothing published");
+        }
         return Optional.empty();
+    }
+
+    /** The variant an approval picks; only for a decision whose {@link #unknownVariant} is empty and variant is not 0. */
+    public static StoredImage.Variant picked(ReviewDecision decision) {
+        return decision.image().variantsOrEmpty().stream().filter(v -> v.index() == decision.variant()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variant " + decision.variant()));
     }
 
     /** The status detail of a rejection: {@code rejected by <reviewer>: <note>}, one plain line, bounded. */

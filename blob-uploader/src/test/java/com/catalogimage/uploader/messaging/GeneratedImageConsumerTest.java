@@ -23,6 +23,7 @@ import com.catalogimage.localstack.testing.AzuriteTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;
 import com.catalogimage.uploader.TestImages;
+import com.catalogimage.uploader.client.ReviewContainer;
 import com.catalogimage.uploader.service.BlobNamer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -55,6 +56,9 @@ class GeneratedImageConsumerTest {
 
     @Inject
     BlobContainerClient container;
+
+    @Inject
+    ReviewContainer review;
 
     @Inject
     MeterRegistry metrics;
@@ -226,6 +230,121 @@ class GeneratedImageConsumerTest {
         assertThat(status.detail()).isEqualTo("1024x1536 but 1024x1024 was requested");
         await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
         assertThat(storedImages(id)).isEmpty();
+    }
+
+    /**
+     * REVIEW_MODE=auto with variants (decision 0031): the main image is published as without them; every variant is
+     * verified, stored with its thumbnail in the private review container under the main name with -v2, -v3, listed
+     * on the stored image, and never public. A redelivery lands on the same names: no second copy anywhere.
+     */
+    @Test
+    void autoModePublishesTheMainImageAndKeepsItsVariantsInTheReviewContainer() {
+        long id = IDS.incrementAndGet();
+        byte[] main = TestImages.png(1024, 1024, id);
+        byte[] second = TestImages.png(1024, 1024, id + 7_000_000);
+        byte[] third = TestImages.png(1024, 1024, id + 9_000_000);
+        GeneratedImage generated = withVariants(generated(id, "Desk Lamp", main, "image/png", "1024x1024"),
+                List.of(second, third));
+
+        send(generated);
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        String mainName = "images/" + id + "-desk-lamp-" + BlobNamer.sha256(main).substring(0, 12);
+        assertThat(stored.blobName()).isEqualTo(mainName + ".png");
+        assertThat(stored.url()).endsWith("/devstoreaccount1/products/" + mainName + ".png");
+        assertThat(stored.sha256()).isEqualTo(BlobNamer.sha256(main));
+        assertThat(stored.variants()).containsExactly(
+                new StoredImage.Variant(1, mainName + "-v2.png", review.client().getBlobContainerUrl() + "/" + mainName
+                        + "-v2.png", second.length, BlobNamer.sha256(second), 1024, 1024),
+                new StoredImage.Variant(2, mainName + "-v3.png", review.client().getBlobContainerUrl() + "/" + mainName
+                        + "-v3.png", third.length, BlobNamer.sha256(third), 1024, 1024));
+        assertThat(review.client().getProperties().getBlobPublicAccess()).as("created private on first use").isNull();
+        assertThat(review.client().getBlobClient(mainName + "-v2.png").downloadContent().toBytes()).isEqualTo(second);
+        assertThat(review.client().getBlobClient(mainName + "-v3.png").getProperties().getMetadata())
+                .containsEntry("variant", "2").containsEntry("variantof", mainName + ".png")
+                .containsEntry("thumbnail", mainName + "-v3.thumb.jpg").doesNotContainKey("costusd");
+        assertThat(publicBlobs(id)).containsExactlyInAnyOrder(mainName + ".png", mainName + ".thumb.jpg");
+        assertThat(await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0).state())
+                .isEqualTo(ProductStatus.State.STORED);
+
+        send(generated);
+
+        List<StoredImage> both = await().atMost(PATIENCE).until(() -> storedImages(id), list -> list.size() == 2);
+        assertThat(both.get(1).variants()).isEqualTo(stored.variants());
+        assertThat(reviewBlobs(id)).containsExactlyInAnyOrder(mainName + "-v2.png", mainName + "-v2.thumb.jpg",
+                mainName + "-v3.png", mainName + "-v3.thumb.jpg");
+        assertThat(publicBlobs(id)).hasSize(2);
+    }
+
+    /** One image of the call that fails verification fails the record: nothing stored, INVALID_IMAGE naming it. */
+    @Test
+    void aVariantThatFailsVerificationDeadLettersTheRecordAndStoresNothing() {
+        long id = IDS.incrementAndGet();
+        GeneratedImage generated = withVariants(generated(id, "Rain Jacket", TestImages.png(1024, 1024, id),
+                "image/png", "1024x1024"), List.of(TestImages.png(1024, 1536, id + 1)));
+
+        send(generated);
+
+        ProductStatus status = await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.DEAD_LETTERED);
+        assertThat(status.reason()).isEqualTo(ProductStatus.ReasonCode.INVALID_IMAGE);
+        assertThat(status.detail()).isEqualTo("image 2 of the call's 2: 1024x1536 but 1024x1024 was requested");
+        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
+        assertThat(storedImages(id)).isEmpty();
+        assertThat(publicBlobs(id)).isEmpty();
+        assertThat(reviewBlobs(id)).isEmpty();
+    }
+
+    /**
+     * A restyle stops at the review gate in auto mode too: nothing towards the catalog (which keeps the original), the
+     * image private, AWAITING_REVIEW naming the original.
+     */
+    @Test
+    void aRestyleWaitsForAReviewerEvenInAutoModeAndItsStatusNamesTheOriginal() {
+        long id = IDS.incrementAndGet();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        GeneratedImage generated = restyle(generated(id, "Leather Boots", TestImages.png(1024, 1024, id), "image/png",
+                "1024x1024"), original);
+
+        send(generated);
+
+        StoredImage pending = KafkaTestResource.topics().await(Topics.IMAGES_AWAITING_REVIEW, String.valueOf(id),
+                new StoredImageDeserializer(), 1, PATIENCE).get(0).value();
+        ProductStatus status = await().atMost(PATIENCE).until(() -> statuses(id), list -> !list.isEmpty()).get(0);
+        assertThat(status.state()).isEqualTo(ProductStatus.State.AWAITING_REVIEW);
+        assertThat(status.originalImageUrl()).isEqualTo(original);
+        assertThat(status.detail()).isEqualTo(pending.blobName());
+        assertThat(pending.request().isRestyle()).isTrue();
+        assertThat(review.client().getBlobClient(pending.blobName()).exists()).isTrue();
+        assertThat(storedImages(id)).isEmpty();
+        assertThat(publicBlobs(id)).isEmpty();
+    }
+
+    private List<String> publicBlobs(long id) {
+        return container.listBlobs(new ListBlobsOptions().setPrefix("images/" + id + "-"), null).stream()
+                .map(BlobItem::getName).toList();
+    }
+
+    private List<String> reviewBlobs(long id) {
+        if (!review.client().exists()) {
+            return List.of();
+        }
+        return review.client().listBlobs(new ListBlobsOptions().setPrefix("images/" + id + "-"), null).stream()
+                .map(BlobItem::getName).toList();
+    }
+
+    static GeneratedImage withVariants(GeneratedImage g, List<byte[]> variants) {
+        return new GeneratedImage(g.request(), g.image(), g.contentType(), g.model(), g.deployment(), g.size(),
+                g.quality(), g.usage(), g.costUsd(), g.revisedPrompt(), g.generatedAt(), g.prompt(), g.verdict(),
+                variants);
+    }
+
+    static GeneratedImage restyle(GeneratedImage g, String originalUrl) {
+        ImageRequest request = new ImageRequest(g.request().requestId(), g.request().product().withImageUrls(originalUrl,
+                null), 1, null, ImageRequest.Origin.SCAN, Instant.now(), null, ImageRequest.Mode.RESTYLE);
+        return new GeneratedImage(request, g.image(), g.contentType(), g.model(), g.deployment(), g.size(),
+                g.quality(), g.usage(), g.costUsd(), g.revisedPrompt(), g.generatedAt(), g.prompt(), g.verdict(),
+                g.variants());
     }
 
     private double alreadyStoredCount() {

@@ -276,6 +276,138 @@ class ReviewGateTest {
                 .containsEntry("alttext", metadata.get("alttext"));
     }
 
+    /**
+     * Variants at the gate (decision 0031): all of them wait beside the main image; the reviewer picks the call's third
+     * image, which alone is published, under its own content-addressed name, with its metadata saying which variant it
+     * was; the main image and the other variant stay private. The same decision delivered again is stale.
+     */
+    @Test
+    void approvingAVariantPublishesThatImageAloneAndItsRedeliveryIsStale() throws Exception {
+        long id = IDS.incrementAndGet();
+        byte[] main = TestImages.png(1024, 1024, id);
+        byte[] second = TestImages.png(1024, 1024, id + 7_000_000);
+        byte[] third = TestImages.png(1024, 1024, id + 9_000_000);
+        GeneratedImage generated = withVariants(generated(id, "Wool Scarf", main), List.of(second, third));
+        StoredImage pending = sendAndAwaitReview(generated);
+        assertThat(pending.variants()).extracting(StoredImage.Variant::index, StoredImage.Variant::sha256)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, BlobNamer.sha256(second)),
+                        org.assertj.core.groups.Tuple.tuple(2, BlobNamer.sha256(third)));
+        assertThat(pending.variants().get(1).blobName()).isEqualTo(pending.blobName().replace(".png", "-v3.png"));
+        assertThat(review.client().getBlobClient(pending.variants().get(1).blobName()).downloadContent().toBytes())
+                .isEqualTo(third);
+
+        ReviewDecision approval = decision(pending, Verdict.APPROVE, null, 2);
+        send(approval);
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        String publicName = "images/" + id + "-wool-scarf-" + BlobNamer.sha256(third).substring(0, 12) + ".png";
+        assertThat(stored.blobName()).isEqualTo(publicName);
+        assertThat(stored.sha256()).isEqualTo(BlobNamer.sha256(third));
+        assertThat(stored.sizeBytes()).isEqualTo(third.length);
+        assertThat(stored.variantsOrEmpty()).isEmpty();
+        assertThat(anonymousGet(stored.url()).body()).isEqualTo(third);
+        assertThat(publicBlobs(id)).containsExactlyInAnyOrder(publicName, BlobNamer.thumbnailName(publicName));
+        assertThat(products.getBlobClient(publicName).getProperties().getMetadata())
+                .containsEntry("variant", "2").containsEntry("variantof", pending.blobName())
+                .containsEntry("thumbnail", BlobNamer.thumbnailName(publicName));
+        assertThat(products.getBlobClient(BlobNamer.thumbnailName(publicName)).getProperties().getMetadata())
+                .containsEntry("thumbnailof", publicName);
+        assertThat(anonymousGet(pending.url()).statusCode()).isNotEqualTo(200);
+        ProductStatus storedStatus = await().atMost(PATIENCE).until(() -> latestStatus(id),
+                status -> status.state() == State.STORED);
+        assertThat(storedStatus.detail()).isEqualTo(stored.url());
+
+        double staleBefore = decisions("stale");
+        send(approval);
+        await().atMost(PATIENCE).until(() -> decisions("stale") > staleBefore);
+        assertThat(storedImages(id)).hasSize(1);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW, State.STORED);
+    }
+
+    /** An approval of a variant the image does not have publishes nothing, says why, and the image still waits. */
+    @Test
+    void anApprovalOfAnUnknownVariantPublishesNothingAndSaysWhy() throws Exception {
+        long id = IDS.incrementAndGet();
+        StoredImage pending = sendAndAwaitReview(withVariants(generated(id, "Tea Kettle", TestImages.png(1024, 1024, id)),
+                List.of(TestImages.png(1024, 1024, id + 7_000_000))));
+
+        send(decision(pending, Verdict.APPROVE, null, 3));
+
+        ConsumerRecord<String, byte[]> dead = await().atMost(PATIENCE).until(() -> KafkaTestResource.topics()
+                .read(Topics.DEAD_LETTERS, String.valueOf(id), new ByteArrayDeserializer()), list -> !list.isEmpty()).get(0);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("POISON");
+        assertThat(header(dead, "dead-letter-reason")).endsWith("approves variant 3 of " + pending.blobName()
+                + ", which has variants [1]: nothing published, the image still waits for a reviewer");
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW);
+        assertThat(storedImages(id)).isEmpty();
+        assertThat(publicBlobs(id)).isEmpty();
+    }
+
+    /** A rejected restyle ends SKIPPED REJECTED_BY_REVIEWER naming the original; nothing goes towards the catalog. */
+    @Test
+    void aRejectedRestyleIsSkippedAndEveryStatusNamesTheOriginal() throws Exception {
+        long id = IDS.incrementAndGet();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        StoredImage pending = sendAndAwaitReview(restyle(generated(id, "Canvas Tote", TestImages.png(1024, 1024, id)),
+                original));
+
+        send(decision(pending, Verdict.REJECT, "keep the supplier photo", 0));
+
+        ProductStatus rejected = await().atMost(PATIENCE).until(() -> latestStatus(id),
+                status -> status.state() == State.SKIPPED);
+        assertThat(rejected.reason()).isEqualTo(ProductStatus.ReasonCode.REJECTED_BY_REVIEWER);
+        assertThat(statuses(id)).extracting(ProductStatus::originalImageUrl).containsOnly(original);
+        assertThat(storedImages(id)).isEmpty();
+        assertThat(publicBlobs(id)).isEmpty();
+    }
+
+    /**
+     * An approved restyle goes to the catalog as any approved image, its request still saying RESTYLE and naming the
+     * original (which the updater replaces only while it is still there), and STORED still names the original.
+     */
+    @Test
+    void anApprovedRestyleIsPublishedAndItsStatusesStillNameTheOriginal() throws Exception {
+        long id = IDS.incrementAndGet();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        StoredImage pending = sendAndAwaitReview(restyle(generated(id, "Linen Shirt", TestImages.png(1024, 1024, id)),
+                original));
+        assertThat(storedImages(id)).as("nothing towards the catalog while it waits").isEmpty();
+
+        send(decision(pending, Verdict.APPROVE, null, 0));
+
+        StoredImage stored = await().atMost(PATIENCE).until(() -> storedImages(id), list -> !list.isEmpty()).get(0);
+        assertThat(stored.request().isRestyle()).isTrue();
+        assertThat(stored.request().product().imageUrl()).isEqualTo(original);
+        assertThat(anonymousGet(stored.url()).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> latestStatus(id), status -> status.state() == State.STORED);
+        assertThat(statuses(id)).extracting(ProductStatus::state).containsExactly(State.AWAITING_REVIEW, State.STORED);
+        assertThat(statuses(id)).extracting(ProductStatus::originalImageUrl).containsOnly(original);
+    }
+
+    private static GeneratedImage restyle(GeneratedImage g, String original) {
+        ImageRequest request = new ImageRequest(g.request().requestId(), g.request().product().withImageUrls(original,
+                null), g.request().attempt(), null, g.request().origin(), g.request().requestedAt(), null,
+                ImageRequest.Mode.RESTYLE);
+        return new GeneratedImage(request, g.image(), g.contentType(), g.model(), g.deployment(), g.size(), g.quality(),
+                g.usage(), g.costUsd(), null, g.generatedAt(), g.prompt());
+    }
+
+    private static GeneratedImage withVariants(GeneratedImage g, List<byte[]> variants) {
+        return new GeneratedImage(g.request(), g.image(), g.contentType(), g.model(), g.deployment(), g.size(),
+                g.quality(), g.usage(), g.costUsd(), g.revisedPrompt(), g.generatedAt(), g.prompt(), g.verdict(),
+                variants);
+    }
+
+    private static ReviewDecision decision(StoredImage image, Verdict verdict, String note, int variant) {
+        long id = image.request().product().id();
+        return new ReviewDecision(UUID.randomUUID().toString(), id, image, verdict, note, null, "alice", Instant.now(),
+                variant);
+    }
+
+    private static void send(ReviewDecision decision) {
+        KafkaTestResource.topics().send(Topics.REVIEW_DECISIONS, String.valueOf(decision.productId()), decision);
+    }
+
     private StoredImage sendAndAwaitReview(GeneratedImage generated) {
         long id = generated.request().product().id();
         KafkaTestResource.topics().send(Topics.GENERATED_IMAGES, String.valueOf(id), generated);

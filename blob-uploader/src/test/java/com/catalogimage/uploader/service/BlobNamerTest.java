@@ -97,4 +97,15 @@ class BlobNamerTest {
         assertThat(BlobNamer.thumbnailName("42-jeans-a18c8140e3b1.jpg")).isEqualTo("42-jeans-a18c8140e3b1.thumb.jpg");
         assertThat(BlobNamer.thumbnailName("a.b/42-jeans")).isEqualTo("a.b/42-jeans.thumb.jpg");
     }
+
+    @Test
+    void aVariantSitsBesideItsMainImageNumberedAsTheCallsImages() {
+        assertThat(BlobNamer.variantName("images/42-jeans-a18c8140e3b1.png", 1)).isEqualTo("images/42-jeans-a18c8140e3b1-v2.png");
+        assertThat(BlobNamer.variantName("images/42-jeans-a18c8140e3b1.png", 3)).isEqualTo("images/42-jeans-a18c8140e3b1-v4.png");
+        assertThat(BlobNamer.thumbnailName(BlobNamer.variantName("42-jeans-a18c8140e3b1.jpg", 1)))
+                .isEqualTo("42-jeans-a18c8140e3b1-v2.thumb.jpg");
+        assertThat(BlobNamer.variantName("a.b/42-jeans", 2)).isEqualTo("a.b/42-jeans-v3");
+        assertThatThrownBy(() -> BlobNamer.variantName("images/42-jeans-a18c8140e3b1.png", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -97,6 +97,60 @@ class ReviewActionTest {
         assertThat(ReasonCode.REJECTED_BY_REVIEWER).isNotNull();
     }
 
+    @Test
+    void anApprovalOfAVariantTheImageHasIsWellFormed() {
+        ReviewDecision approval = withVariant(decision(Verdict.APPROVE, "req-1"), 2,
+                variant(1, "images/7-jeans-0123456789ab-v2.png"), variant(2, "images/7-jeans-0123456789ab-v3.png"));
+
+        assertThat(ReviewAction.malformed(approval)).isEmpty();
+        assertThat(ReviewAction.picked(approval).blobName()).isEqualTo("images/7-jeans-0123456789ab-v3.png");
+        assertThat(ReviewAction.decide(status(State.AWAITING_REVIEW, "req-1"), approval)).isEqualTo(ReviewAction.PUBLISH);
+    }
+
+    @Test
+    void anApprovalOfAVariantTheImageDoesNotHaveIsRefusedWithTheReason() {
+        ReviewDecision unknown = withVariant(decision(Verdict.APPROVE, "req-1"), 3,
+                variant(1, "images/7-jeans-0123456789ab-v2.png"));
+        ReviewDecision none = withVariant(decision(Verdict.APPROVE, "req-1"), 1);
+        ReviewDecision negative = withVariant(decision(Verdict.APPROVE, "req-1"), -1,
+                variant(1, "images/7-jeans-0123456789ab-v2.png"));
+
+        assertThat(ReviewAction.malformed(unknown)).hasValue("approves variant 3 of images/7-jeans-0123456789ab.png, "
+                + "which has variants [1]: nothing published, the image still waits for a reviewer");
+        assertThat(ReviewAction.malformed(none)).hasValueSatisfying(why -> assertThat(why).contains("which has no variants"));
+        assertThat(ReviewAction.malformed(negative)).isPresent();
+    }
+
+    /** A variant listed under another blob than the one this service stored it as is never published. */
+    @Test
+    void anApprovalNamingAnotherBlobForTheVariantIsRefused() {
+        ReviewDecision approval = withVariant(decision(Verdict.APPROVE, "req-1"), 1,
+                variant(1, "images/99-other-product-ffffffffffff.png"));
+
+        assertThat(ReviewAction.malformed(approval)).hasValue("approves variant 1 of images/7-jeans-0123456789ab.png as "
+                + "blob images/99-other-product-ffffffffffff.png, but that variant is stored as "
+                + "images/7-jeans-0123456789ab-v2.png: nothing published");
+    }
+
+    /** The variant matters for an approval only: a rejection of the whole call is carried out as always. */
+    @Test
+    void aRejectionIgnoresTheVariantIndex() {
+        assertThat(ReviewAction.malformed(withVariant(decision(Verdict.REJECT, "req-1"), 5))).isEmpty();
+    }
+
+    private static StoredImage.Variant variant(int index, String blobName) {
+        return new StoredImage.Variant(index, blobName, "http://127.0.0.1:10000/devstoreaccount1/products-review/"
+                + blobName, 100, "sha-" + index, 1024, 1024);
+    }
+
+    private static ReviewDecision withVariant(ReviewDecision d, int variant, StoredImage.Variant... variants) {
+        StoredImage i = d.image();
+        StoredImage image = new StoredImage(i.request(), i.blobName(), i.url(), i.contentType(), i.sizeBytes(),
+                i.sha256(), i.width(), i.height(), i.model(), i.storedAt(), i.verdict(), java.util.List.of(variants));
+        return new ReviewDecision(d.decisionId(), d.productId(), image, d.verdict(), d.note(), d.prompt(), d.reviewer(),
+                d.at(), variant);
+    }
+
     private static Optional<ProductStatus> status(State state, String requestId) {
         return Optional.of(new ProductStatus(7, requestId, 1, state, null,
                 state == State.AWAITING_REVIEW ? "images/7-jeans-0123456789ab.png" : null, "blob-uploader", AT, null));

@@ -86,18 +86,30 @@ public class Catalog {
      * stands and is handled as any other.
      */
     public CatalogWrite writeImageUrl(long productId, String url, String imageAltText) {
+        return writeImageUrl(productId, url, imageAltText, null);
+    }
+
+    /**
+     * {@link #writeImageUrl(long, String, String)} for a restyle (decision 0031) when {@code expected} is set: the image
+     * replaces {@code expected} only. Stored-procedure mode passes it as deploy/sql's {@code @ExpectedImageUrl}, which
+     * makes the procedure's condition "the product still holds this URL" instead of "the product has no image", in the
+     * same statement ({@link CatalogWrite.NotWritten} when someone changed it). Table mode's PATCH cannot carry a
+     * condition: the caller's read just before is the check, with the window of one round trip the non-restyle write
+     * has too.
+     */
+    public CatalogWrite writeImageUrl(long productId, String url, String imageAltText, String expected) {
         String alt = altText.toSend(imageAltText);
         if (alt == null) {
-            return write(productId, url, null);
+            return write(productId, url, null, expected);
         }
         CatalogWrite written;
         try {
-            written = write(productId, url, alt);
+            written = write(productId, url, alt, expected);
         } catch (DabException refused) {
             if (!AltTextColumn.mayBeTheColumn(refused)) {
                 throw refused;
             }
-            CatalogWrite without = write(productId, url, null);
+            CatalogWrite without = write(productId, url, null, expected);
             altTextLeftOut.increment();
             if (altText.foundMissing()) {
                 LOG.warnf("Data API Builder refused the alt text (%s %s: %s) and took the same write without it: the"
@@ -118,14 +130,14 @@ public class Catalog {
         return written;
     }
 
-    private CatalogWrite write(long productId, String url, String alt) {
+    private CatalogWrite write(long productId, String url, String alt, String expected) {
         try {
             if (mode == CatalogMode.TABLE) {
                 dab.patchImageUrl(productId, new ImageUrlPatch(url,
                         alt == null ? Map.of() : Map.of(altText.name().orElseThrow(), alt)));
                 return new CatalogWrite.Written();
             }
-            return ofProcedure(dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url, alt)).value());
+            return ofProcedure(dab.updateProductImageUrl(new UpdateImageUrlParameters(productId, url, alt, expected)).value());
         } catch (DabException e) {
             boolean mayMeanGone = mode == CatalogMode.TABLE
                     ? e.is(404, DabException.ENTITY_NOT_FOUND)

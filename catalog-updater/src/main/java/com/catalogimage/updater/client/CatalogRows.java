@@ -68,15 +68,22 @@ public final class CatalogRows {
 
     /**
      * The parameters of the seed's {@code UpdateProductImageUrl} procedure, and deploy/sql's optional
-     * {@code ImageAltText} (left out when {@code null}: the seed's procedure has no such parameter, and DAB refuses
-     * one it does not know).
+     * {@code ImageAltText} and {@code ExpectedImageUrl} (a restyle's original, decision 0031: written only over that
+     * URL), each left out when {@code null}: the seed's procedure has no such parameters, and DAB refuses one it does
+     * not know.
      */
     public record UpdateImageUrlParameters(@JsonProperty("ProductID") long productId, @JsonProperty("ImageUrl") String imageUrl,
-            @JsonProperty("ImageAltText") @JsonInclude(JsonInclude.Include.NON_NULL) String imageAltText) {
+            @JsonProperty("ImageAltText") @JsonInclude(JsonInclude.Include.NON_NULL) String imageAltText,
+            @JsonProperty("ExpectedImageUrl") @JsonInclude(JsonInclude.Include.NON_NULL) String expectedImageUrl) {
 
         /** The URL alone. */
         public UpdateImageUrlParameters(long productId, String imageUrl) {
-            this(productId, imageUrl, null);
+            this(productId, imageUrl, null, null);
+        }
+
+        /** The URL and its alt text, on a product without an image. */
+        public UpdateImageUrlParameters(long productId, String imageUrl, String imageAltText) {
+            this(productId, imageUrl, imageAltText, null);
         }
     }
 }

@@ -61,7 +61,7 @@ public class CatalogWriter {
 
     /**
      * The product's new status: COMPLETED (written now, or already ours), or SKIPPED when the product is gone or holds
-     * another image. Throws when DAB still fails after the client's retries.
+     * another image (for a restyle: another than its original). Throws when DAB still fails after the client's retries.
      */
     public ProductStatus write(StoredImage stored) {
         Timer.Sample sample = Timer.start();
@@ -69,7 +69,7 @@ public class CatalogWriter {
             long productId = stored.request().product().id();
             WriteDecision decision;
             try (KeyLocks.Held held = productLocks.lock(productId)) {
-                decision = readDecideWrite(productId, stored.url(), stored.altText());
+                decision = readDecideWrite(productId, stored.url(), stored.altText(), originalOf(stored));
             }
             outcomes.get(decision).increment();
             return statusOf(decision, stored);
@@ -81,19 +81,26 @@ public class CatalogWriter {
         }
     }
 
+    /** A restyle's original, the one image it may replace; {@code null} for every other image. */
+    private static String originalOf(StoredImage stored) {
+        return stored.request().isRestyle() ? stored.request().product().imageUrl() : null;
+    }
+
     /**
-     * Check, then write. In stored-procedure mode the write itself is conditional (decision 0017), so an image set by
-     * someone between our read and our write is kept and reported. Table mode has no such write: DAB's PATCH takes
-     * {@code If-Match: *} only, so an image set in that window (one round trip) is overwritten; the per-product
-     * serialisation above only covers this instance's own records.
+     * Check, then write. In stored-procedure mode the write itself is conditional (decision 0017): on no image, or for
+     * a restyle (decision 0031) on the original still being there, so an image set by someone between our read and our
+     * write is kept and reported. Table mode has no such write: DAB's PATCH takes {@code If-Match: *} only, so an image
+     * set in that window (one round trip) is overwritten; the per-product serialisation above only covers this
+     * instance's own records.
      */
-    private WriteDecision readDecideWrite(long productId, String url, String altText) {
+    private WriteDecision readDecideWrite(long productId, String url, String altText, String original) {
         Optional<Catalog.Entry> current = catalog.read(productId);
-        WriteDecision decision = WriteDecision.decide(current.isPresent(), current.map(Catalog.Entry::imageUrl).orElse(null), url);
+        WriteDecision decision = WriteDecision.decide(current.isPresent(), current.map(Catalog.Entry::imageUrl).orElse(null),
+                url, original);
         if (decision != WriteDecision.WRITE) {
             return decision;
         }
-        CatalogWrite write = catalog.writeImageUrl(productId, url, altText);
+        CatalogWrite write = catalog.writeImageUrl(productId, url, altText, original);
         if (write instanceof CatalogWrite.NotWritten refused) {
             return WriteDecision.ofRefusedWrite(refused.imageUrlNow(), url);
         }
@@ -111,6 +118,14 @@ public class CatalogWriter {
                 LOG.infof("Product %d already has another image; not overwritten (ours stays in blob %s)", productId, stored.blobName());
                 yield ProductStatus.skipped(stored.request(), ReasonCode.ALREADY_HAS_IMAGE,
                         "The catalog already holds another image for this product; it was not overwritten. Ours stays in blob "
+                                + stored.blobName() + ".", STAGE);
+            }
+            case IMAGE_CHANGED -> {
+                LOG.infof("Product %d: its image is no longer the original the restyle replaces (%s); not overwritten "
+                        + "(ours stays in blob %s)", productId, originalOf(stored), stored.blobName());
+                yield ProductStatus.skipped(stored.request(), ReasonCode.ALREADY_HAS_IMAGE,
+                        "The catalog's image changed since the restyle was requested: it no longer holds the original "
+                                + "this image replaces, so it was not overwritten. Ours stays in blob "
                                 + stored.blobName() + ".", STAGE);
             }
             case OUTSIDE_WRITE -> {

@@ -11,6 +11,7 @@ import com.catalogimage.localstack.dab.DabFaults.Fault;
 import com.catalogimage.localstack.testing.DabEmulatorTestResource;
 import com.catalogimage.localstack.testing.KafkaTestResource;
 import com.catalogimage.localstack.testing.RetryTopicsTestResource;
+import com.catalogimage.updater.client.CatalogWrite;
 import com.catalogimage.updater.support.Catalogs;
 import com.catalogimage.updater.support.UpdaterTopics;
 import io.quarkus.test.common.WithTestResource;
@@ -64,6 +65,26 @@ class StoredProcedureModeWriteBackTest extends WriteBackContract {
         assertThat(Catalogs.imageUrl(id)).isEqualTo(theirs);
         assertThat(dab().stats().imageWrites(id)).as("only the editor's write").isEqualTo(1);
         assertThat(UpdaterTopics.deadLetters(id)).isEmpty();
+    }
+
+    /**
+     * The procedure's restyle write is conditional on the original (deploy/sql's @ExpectedImageUrl): an image set after
+     * our read is kept, whatever it is, and the answer names it.
+     */
+    @Test
+    void theProceduresRestyleWriteReplacesOnlyTheExpectedOriginal() {
+        long id = Catalogs.newProduct();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        String theirs = "https://cdn.example.com/editor-choice/" + id + ".jpg";
+        Catalogs.setImageUrl(id, theirs);
+
+        assertThat(catalog.writeImageUrl(id, "http://127.0.0.1/ours.png", null, original))
+                .isEqualTo(new CatalogWrite.NotWritten(theirs));
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(theirs);
+
+        assertThat(catalog.writeImageUrl(id, "http://127.0.0.1/ours.png", null, theirs))
+                .isInstanceOf(CatalogWrite.Written.class);
+        assertThat(Catalogs.imageUrl(id)).isEqualTo("http://127.0.0.1/ours.png");
     }
 
     @Override

@@ -132,6 +132,49 @@ abstract class WriteBackContract {
         assertThat(dab().stats().imageWrites(id)).isEqualTo(1);
     }
 
+    /**
+     * A restyle (decision 0031): the catalog keeps its original until the approved image arrives, which then replaces
+     * exactly that original; COMPLETED names the original; a redelivery writes nothing more.
+     */
+    @Test
+    void anApprovedRestyleReplacesTheOriginalAndItsStatusNamesIt() {
+        long id = Catalogs.newProduct();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        Catalogs.setImageUrl(id, original);
+        StoredImage restyle = Catalogs.restyleOf(id, original);
+        assertThat(Catalogs.imageUrl(id)).as("while the restyle awaits review").isEqualTo(original);
+
+        UpdaterTopics.sendStored(restyle);
+        UpdaterTopics.sendStored(restyle);
+
+        List<ProductStatus> statuses = awaitStatuses(id, 2);
+        assertThat(statuses).extracting(ProductStatus::state).containsExactly(State.COMPLETED, State.COMPLETED);
+        assertThat(statuses).extracting(ProductStatus::originalImageUrl).containsOnly(original);
+        assertThat(statuses.get(0).detail()).isEqualTo(restyle.url());
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(restyle.url());
+        assertThat(dab().stats().imageWrites(id)).as("the original's write and ours, once").isEqualTo(2);
+    }
+
+    /** Someone changed the product's image while the restyle waited: theirs is kept, the restyle is skipped. */
+    @Test
+    void aRestyleWhoseOriginalWasChangedMeanwhileIsSkippedAndTheCatalogKept() {
+        long id = Catalogs.newProduct();
+        String original = "https://supplier-cdn.example.com/photos/" + id + ".jpg";
+        String theirs = "https://cdn.example.com/editor-choice/" + id + ".jpg";
+        Catalogs.setImageUrl(id, original);
+        Catalogs.setImageUrl(id, theirs);
+
+        UpdaterTopics.sendStored(Catalogs.restyleOf(id, original));
+
+        ProductStatus status = awaitStatuses(id, 1).get(0);
+        assertThat(status.state()).isEqualTo(State.SKIPPED);
+        assertThat(status.reason()).isEqualTo(ReasonCode.ALREADY_HAS_IMAGE);
+        assertThat(status.detail()).contains("changed since the restyle was requested");
+        assertThat(status.originalImageUrl()).isEqualTo(original);
+        assertThat(Catalogs.imageUrl(id)).isEqualTo(theirs);
+        assertThat(dab().stats().imageWrites(id)).as("only the two outside writes").isEqualTo(2);
+    }
+
     /** This mode's write body as it was before alt text existed (what DAB gets when no column is configured). */
     abstract String urlOnlyBody(long id, String url);
 

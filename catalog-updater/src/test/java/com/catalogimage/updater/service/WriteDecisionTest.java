@@ -43,4 +43,37 @@ class WriteDecisionTest {
                 .isEqualTo(WriteDecision.OUTSIDE_WRITE);
         assertThat(WriteDecision.ofRefusedWrite(null, OURS)).isEqualTo(WriteDecision.OUTSIDE_WRITE);
     }
+
+    static final String ORIGINAL = "https://supplier-cdn.example.com/photos/7.jpg";
+
+    /** A restyle replaces exactly the image it was made from (decision 0031). */
+    @Test
+    void aRestyleOverwritesTheOriginalItReplaces() {
+        assertThat(WriteDecision.decide(true, ORIGINAL, OURS, ORIGINAL)).isEqualTo(WriteDecision.WRITE);
+        assertThat(WriteDecision.decide(true, " " + ORIGINAL + " ", OURS, ORIGINAL)).isEqualTo(WriteDecision.WRITE);
+    }
+
+    @Test
+    void aRestyleWhoseOriginalWasChangedMeanwhileWritesNothing() {
+        assertThat(WriteDecision.decide(true, "https://cdn.example.com/editor.jpg", OURS, ORIGINAL))
+                .isEqualTo(WriteDecision.IMAGE_CHANGED);
+        assertThat(WriteDecision.decide(true, null, OURS, ORIGINAL)).as("removed meanwhile: also a change, kept")
+                .isEqualTo(WriteDecision.IMAGE_CHANGED);
+        assertThat(WriteDecision.decide(true, ORIGINAL.replace("7.jpg", "8.jpg"), OURS, ORIGINAL))
+                .isEqualTo(WriteDecision.IMAGE_CHANGED);
+    }
+
+    @Test
+    void aRestyleAlreadyWrittenIsCompletedAndAGoneProductIsGone() {
+        assertThat(WriteDecision.decide(true, OURS, OURS, ORIGINAL)).isEqualTo(WriteDecision.ALREADY_COMPLETED);
+        assertThat(WriteDecision.decide(false, ORIGINAL, OURS, ORIGINAL)).isEqualTo(WriteDecision.PRODUCT_GONE);
+    }
+
+    /** Without an original (not a restyle, or a restyle that named none) today's rule: never overwrite. */
+    @Test
+    void withoutAnOriginalNothingIsEverOverwritten() {
+        assertThat(WriteDecision.decide(true, ORIGINAL, OURS, null)).isEqualTo(WriteDecision.ALREADY_HAS_IMAGE);
+        assertThat(WriteDecision.decide(true, ORIGINAL, OURS, " ")).isEqualTo(WriteDecision.ALREADY_HAS_IMAGE);
+        assertThat(WriteDecision.decide(true, null, OURS, null)).isEqualTo(WriteDecision.WRITE);
+    }
 }

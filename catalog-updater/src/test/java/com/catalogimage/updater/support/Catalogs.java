@@ -74,4 +74,13 @@ public final class Catalogs {
         return new StoredImage(request, blob, "http://127.0.0.1:10000/devstoreaccount1/catalog-images/" + blob, "image/png",
                 123_456, "0".repeat(64), 1024, 1024, "gpt-image-1-mini", Instant.now());
     }
+
+    /** A restyle's stored image (decision 0031): its request says RESTYLE and names the catalog's image it replaces. */
+    public static StoredImage restyleOf(long id, String original) {
+        StoredImage s = storedImage(id);
+        ImageRequest request = new ImageRequest(s.request().requestId(), s.request().product().withImageUrls(original,
+                null), 1, null, ImageRequest.Origin.SCAN, Instant.now(), null, ImageRequest.Mode.RESTYLE);
+        return new StoredImage(request, s.blobName(), s.url(), s.contentType(), s.sizeBytes(), s.sha256(), s.width(),
+                s.height(), s.model(), s.storedAt());
+    }
 }

@@ -30,7 +30,9 @@ import java.util.Set;
  * afterwards; only a write that changed the row counts in {@link DabStats}. With the optional alt text column
  * ({@link DabEmulator.Options#altTextColumn()}) it takes deploy/sql's optional {@code ImageAltText} (default NULL),
  * written in the same conditional statement as the URL, so it never lands on a product that kept another image; NULL
- * leaves the column as it is. Without the column the parameter does not exist, and naming it is DAB's 400.
+ * leaves the column as it is. Without the column the parameter does not exist, and naming it is DAB's 400. The optional
+ * {@code ExpectedImageUrl} (default NULL, decision 0031) turns the condition into "the product still holds exactly this
+ * URL": a restyle replaces its original and nothing else.
  */
 final class StoredProcedureHandler {
 
@@ -51,6 +53,8 @@ final class StoredProcedureHandler {
 
     /** The conditional {@code UpdateProductImageUrl}'s answer: 1 written now, 0 the product already had an image. */
     static final String ROWS_AFFECTED = "RowsAffected";
+    /** deploy/sql's optional restyle parameter: write only over this URL instead of only where there is none. */
+    static final String EXPECTED_IMAGE_URL = "ExpectedImageUrl";
 
     private final Map<String, Procedure> procedures;
     private final CatalogDatabase database;
@@ -72,6 +76,7 @@ final class StoredProcedureHandler {
         if (altTextColumn) {
             updateParams.add(new Param(TableEntity.ALT_TEXT, ColumnType.STRING, false, null));
         }
+        updateParams.add(new Param(EXPECTED_IMAGE_URL, ColumnType.STRING, false, null));
         Map<String, Procedure> all = new LinkedHashMap<>();
         all.put("GetProducts", new Procedure("GetProducts", Set.of("GET"),
                 List.of(new Param("ProductID", ColumnType.INT, false, -1)),
@@ -98,12 +103,17 @@ final class StoredProcedureHandler {
                     }
                     // One conditional UPDATE, as deploy/sql's procedure (decision 0017): only a product without an
                     // image is written, so two writers cannot both win; H2 re-checks the condition on a row another
-                    // transaction changed before it took the row's lock, as SQL Server does.
-                    int updated = alt == null
-                            ? CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ? WHERE Id = ?"
-                                    + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, id))
-                            : CatalogDatabase.update(c, "UPDATE Products SET ImageUrl = ?, ImageAltText = ? WHERE Id = ?"
-                                    + " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')", Arrays.asList(url, alt, id));
+                    // transaction changed before it took the row's lock, as SQL Server does. With ExpectedImageUrl (a
+                    // restyle, decision 0031) only a product that still holds exactly that URL.
+                    String expected = (String) args.get(EXPECTED_IMAGE_URL);
+                    String condition = expected == null ? " AND (ImageUrl IS NULL OR TRIM(ImageUrl) = '')"
+                            : " AND ImageUrl = ?";
+                    List<Object> values = new ArrayList<>(alt == null ? Arrays.asList(url, id) : Arrays.asList(url, alt, id));
+                    if (expected != null) {
+                        values.add(expected);
+                    }
+                    int updated = CatalogDatabase.update(c, (alt == null ? "UPDATE Products SET ImageUrl = ?"
+                            : "UPDATE Products SET ImageUrl = ?, ImageAltText = ?") + " WHERE Id = ?" + condition, values);
                     List<Map<String, Object>> now = CatalogDatabase.query(c,
                             "SELECT Id, ImageUrl FROM Products WHERE Id = ?", Arrays.asList(id));
                     if (now.isEmpty()) {

@@ -14,7 +14,7 @@
  *       400 DatabaseOperationFailed); {@code DELETE} → 204 (missing → 404).</li>
  *   <li>Stored procedures {@code GetProducts} (GET, {@code ProductID} default -1), {@code GetCategories} (GET),
  *       {@code UpdateProductImageUrl} (POST → 201, conditional as deploy/sql's: writes only a product without an
- *       image, answers {@code Status, RowsAffected, ProductID, ImageUrl}; unknown product → 400 DatabaseOperationFailed
+ *       image, or with the optional {@code ExpectedImageUrl} only one still holding that URL, answers {@code Status, RowsAffected, ProductID, ImageUrl}; unknown product → 400 DatabaseOperationFailed
  *       "Product not found."), {@code InsertProduct} (POST → 201 with the inserted Products row).</li>
  *   <li>Errors: {@code {"error":{"code","message","status"}}}; wrong method 405 (code BadRequest), unknown entity 404
  *       EntityNotFound, missing/invalid/expired bearer 401 AuthenticationChallenge, wrong {@code X-MS-API-ROLE} 403
