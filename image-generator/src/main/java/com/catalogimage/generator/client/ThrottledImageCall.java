@@ -1,7 +1,7 @@
 package com.catalogimage.generator.client;
 
 import com.catalogimage.generator.client.DeploymentPool.Member;
-import com.openai.models.images.ImageGenerateParams;
+import com.openai.client.OpenAIClient;
 import com.openai.models.images.ImagesResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +29,22 @@ public class ThrottledImageCall {
     public record Answer(ImagesResponse response, Member member) {
     }
 
+    /**
+     * One call (a generation or an edit) to the member's client and deployment. Built afresh for every try: an edit's
+     * multipart body is a stream, read once.
+     */
+    @FunctionalInterface
+    public interface Call {
+        ImagesResponse call(OpenAIClient client, String deployment);
+    }
+
+    /**
+     * Any image call through the pool: the member with the next permit, 429s waited out, failures classified and
+     * counted alike for generations and edits.
+     */
     @Retry(maxRetries = -1, delay = 0, jitter = 0, maxDuration = 24, durationUnit = ChronoUnit.HOURS,
             retryOn = ImageApiException.Throttled.class)
-    public Answer generate(ImageGenerateParams.Builder params, AtomicInteger attempts) {
+    public Answer call(Call call, AtomicInteger attempts) {
         Member member;
         try {
             member = pool.acquire();
@@ -41,7 +54,7 @@ public class ThrottledImageCall {
                     "TRANSIENT: interrupted while waiting for a permit", e);
         }
         try {
-            ImagesResponse response = member.client().images().generate(params.model(member.deployment()).build());
+            ImagesResponse response = call.call(member.client(), member.deployment());
             attempts.incrementAndGet();
             pool.succeeded(member);
             return new Answer(response, member);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,15 +51,21 @@ public interface GeneratorConfig {
     @WithDefault("2025-04-01-preview")
     String apiVersion();
 
-    /** The Azure deployment name: the path segment (legacy) or the {@code model} field (v1). */
-    @WithDefault("gpt-image-1-mini")
+    /**
+     * The Azure deployment name: the path segment (legacy) or the {@code model} field (v1) ({@code IMAGE_DEPLOYMENT},
+     * or {@code AZURE_OPENAI_DEPLOYMENT} as before).
+     */
+    @WithDefault("gpt-image-2")
     String deployment();
 
     /**
-     * The model behind the deployment, e.g. {@code gpt-image-1-mini}: picks the parameter set (gpt-image or dall-e) and
-     * the price-table row. Must match what the deployment really runs.
+     * The model behind the deployment ({@code IMAGE_MODEL}), e.g. {@code gpt-image-2}: its profile in
+     * {@code image-models.profiles} (pipeline-contracts, docs/decisions/0028) says which sizes, qualities, formats and
+     * parameters it takes, what it costs and when it retires. The service does not start when the model has no profile,
+     * has retired, or does not take a setting below; it warns when the model retires within 60 days. Must match what
+     * the deployment really runs.
      */
-    @WithDefault("gpt-image-1-mini")
+    @WithDefault("gpt-image-2")
     String model();
 
     /** Whether the model is a dall-e one, which takes other parameters (no output format) and shorter prompts. */
@@ -70,11 +77,15 @@ public interface GeneratorConfig {
         return model != null && model.startsWith("dall-e");
     }
 
-    /** {@code 1024x1024}, {@code 1024x1536}, {@code 1536x1024} or {@code auto} (gpt-image); dall-e-3 has its own sizes. */
+    /**
+     * {@code WIDTHxHEIGHT} or {@code auto} ({@code IMAGE_SIZE}), as the model's profile allows: gpt-image-2 takes any
+     * size whose edges are multiples of 16 within its rule (e.g. {@code 1024x1024}, {@code 1536x1024},
+     * {@code 2048x2048}), the 1.x models {@code 1024x1024}, {@code 1024x1536}, {@code 1536x1024} or {@code auto}.
+     */
     @WithDefault("1024x1024")
     String size();
 
-    /** {@code low}, {@code medium} or {@code high} (gpt-image); {@code standard} or {@code hd} (dall-e-3). */
+    /** {@code low}, {@code medium}, {@code high} or {@code auto} ({@code IMAGE_QUALITY}), as the model's profile allows. */
     @WithDefault("low")
     String quality();
 
@@ -85,8 +96,63 @@ public interface GeneratorConfig {
     /** {@code output_compression} 0-100 for jpeg; unset leaves the service default. */
     Optional<Integer> outputCompression();
 
-    /** {@code transparent}, {@code opaque} or {@code auto}; unset leaves the service default. */
+    /**
+     * {@code transparent}, {@code opaque} or {@code auto}, as the model's profile allows (gpt-image-2: no
+     * {@code transparent}); unset leaves the service default.
+     */
     Optional<String> background();
+
+    /**
+     * {@code moderation} ({@code IMAGE_MODERATION}): {@code auto} (the service's default filtering) or {@code low}
+     * (less restrictive), sent only when set; a model whose profile does not take it fails at start-up. Whatever it
+     * says, a refusal ({@code moderation_blocked}, {@code content_policy_violation}, ...) is a CONTENT_POLICY dead
+     * letter, never retried.
+     */
+    Optional<String> moderation();
+
+    /**
+     * How many images one call makes ({@code IMAGE_VARIANTS}, 1-4, {@code n}): the first is the image, the others travel
+     * as {@code GeneratedImage.variants} for a reviewer to pick from. The cost counts all of them; the quality check
+     * judges the first only (its verdict stands for the call); the daily image cap counts calls. All images of a call
+     * together must fit {@link #maxImageBytes()}, else the call is an INVALID_IMAGE failure as for one image too large.
+     */
+    @WithDefault("1")
+    int variants();
+
+    /** The largest {@link #variants()}. */
+    int MAX_VARIANTS = 4;
+
+    /** Reference photos and restyles: where the generator may fetch a product's photo from (docs/decisions/0030). */
+    ReferencePhoto referencePhoto();
+
+    interface ReferencePhoto {
+        /**
+         * The hosts a photo may come from ({@code REFERENCE_PHOTO_HOSTS}): comma-separated {@code host} (any port) or
+         * {@code host:port}, compared case-insensitively with the URL's (and each redirect's) authority. Empty: reference
+         * photos are off, and a request that needs one (a source photo, a restyle) is dead-lettered INVALID_REQUEST.
+         */
+        Optional<List<String>> hosts();
+
+        /**
+         * Whether a host may resolve to a loopback, site-local (10/8, 172.16/12, 192.168/16), unique-local (fc00::/7),
+         * any-local or multicast address ({@code REFERENCE_PHOTO_PRIVATE_ADDRESSES}): only for the local stack and
+         * tests. Link-local addresses (169.254/16, fe80::/10: cloud metadata endpoints) are refused whatever it says.
+         */
+        @WithDefault("false")
+        boolean privateAddresses();
+
+        /** The largest photo read; a longer body is cut off and the photo refused. */
+        @WithDefault("8000000")
+        int maxBytes();
+
+        /** How long the whole fetch (connect, redirects, body) may take; longer is a transient failure. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Redirects followed, each to an allowed host and checked again like the first URL. */
+        @WithDefault("2")
+        int maxRedirects();
+    }
 
     /**
      * How long one call may take. gpt-image calls take 10-60 s at high quality; the SDK gives up after this and the
@@ -106,11 +172,14 @@ public interface GeneratorConfig {
     Duration shutdownGrace();
 
     /**
-     * The largest decoded image accepted. Images travel inline as base64 (4/3 larger) in a record limited to
-     * {@code Topics.MAX_MESSAGE_BYTES} (16 MiB), beside the request and its prompt: 12 MB leaves room for both.
+     * The largest decoded image accepted, and the bound of all images of one call together ({@link #variants()}). Images
+     * travel inline as base64 (4/3 larger) in a record limited to {@code Topics.MAX_MESSAGE_BYTES} (16 MiB), beside the
+     * request and its prompt: 12 MB leaves room for both. A call whose images exceed it is an INVALID_IMAGE failure
+     * (dead letter), as one image too large always was: lower the size, the quality or the variants.
      */
     @WithDefault("12000000")
     int maxImageBytes();
+
 
     /** How prompts are built from the catalog's text. */
     Prompt prompt();

@@ -7,7 +7,12 @@ import com.catalogimage.generator.service.Budget;
 import com.catalogimage.messaging.health.ReadinessReason;
 import com.catalogimage.messaging.pause.ConsumptionPause;
 import com.catalogimage.messaging.status.StatusMemory;
+import com.catalogimage.contracts.ImageModelProfile;
+import com.catalogimage.contracts.ImageModels;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -33,9 +38,11 @@ public class ImageApiReadiness implements HealthCheck {
     private final StatusMemory memory;
     private final Budget budget;
     private final PaidLedgerConsumer ledger;
+    private final Optional<ImageModelProfile> profile;
 
     public ImageApiReadiness(ConsumptionPause pause, GeneratorConfig config, DeploymentPool pool, StatusMemory memory,
-            Budget budget, PaidLedgerConsumer ledger) {
+            Budget budget, PaidLedgerConsumer ledger, ImageModels models) {
+        this.profile = models.profile(config.model());
         this.pause = pause;
         this.config = config;
         this.pool = pool;
@@ -53,6 +60,10 @@ public class ImageApiReadiness implements HealthCheck {
                         .collect(Collectors.joining(",")))
                 .withData("model", config.model());
         budget.reached().ifPresent(why -> response.withData("budget", BUDGET_REACHED));
+        // a model retiring within 60 days (docs/decisions/0028): still UP, the date for whoever watches readiness
+        profile.filter(p -> p.retiresWithinWarning(LocalDate.now(ZoneOffset.UTC)).isPresent())
+                .flatMap(ImageModelProfile::retires)
+                .ifPresent(date -> response.withData("model-retires", date.toString()));
         var reason = pause.reason();
         if (reason.isPresent()) {
             return response.down().withData("halted", reason.get().failureClass().name())

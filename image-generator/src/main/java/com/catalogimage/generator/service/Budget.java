@@ -28,9 +28,15 @@ public class Budget {
     private final Optional<Integer> dailyImages;
     private final Optional<BigDecimal> dailyCost;
     private final BigDecimal pricePerImage;
-    /** A call in flight: its image and the quality check that follows it (docs/decisions/0024). */
+    /**
+     * What the next call is expected to cost: its n images and the quality check that follows (docs/decisions/0024),
+     * the largest case (with a reference photo) when deciding whether the budget is spent.
+     */
     private final BigDecimal pricePerCall;
+    private final GenerationPrice price;
     private int inFlight;
+    /** What the calls in flight hold back: each call's own estimate (n images, with or without a reference photo). */
+    private BigDecimal inFlightCost = BigDecimal.ZERO;
     private String reached;
 
     public Budget(PaidImages paid, ConsumptionPause pause, GeneratorConfig config, GenerationPrice price,
@@ -40,19 +46,29 @@ public class Budget {
         this.dailyImages = config.budget().dailyImages();
         this.dailyCost = config.budget().dailyCostUsd();
         this.pricePerImage = price.perImage().orElse(BigDecimal.ZERO);
-        this.pricePerCall = price.perCall();
+        this.price = price;
+        this.pricePerCall = price.perCall(false);
         metrics.gauge("generator.budget.images.today", this, budget -> budget.paid.imagesOn(PaidImages.today()));
         metrics.gauge("generator.budget.cost.usd.today", this, budget -> budget.costToday().doubleValue());
         metrics.gauge("generator.budget.reached", this, budget -> budget.reached().isPresent() ? 1 : 0);
     }
 
-    /** Reserves today's budget for one call; false (and consuming paused) when a cap is reached. */
-    public synchronized boolean tryReserve() {
+    /** Reserves today's budget for one call without a reference photo. */
+    public boolean tryReserve() {
+        return tryReserve(false);
+    }
+
+    /**
+     * Reserves today's budget for one call ({@code n} images, with a reference photo's input when
+     * {@code withReference}); false (and consuming paused) when a cap is reached. Release it with the same argument.
+     */
+    public synchronized boolean tryReserve(boolean withReference) {
         LocalDate today = PaidImages.today();
         long images = paid.imagesOn(today) + inFlight;
-        BigDecimal cost = paid.costOn(today, pricePerImage).add(pricePerCall.multiply(BigDecimal.valueOf(inFlight)));
+        BigDecimal cost = paid.costOn(today, pricePerImage).add(inFlightCost);
+        BigDecimal call = price.perCall(withReference);
         boolean overImages = dailyImages.isPresent() && images + 1 > dailyImages.get();
-        boolean overCost = dailyCost.isPresent() && cost.add(pricePerCall).compareTo(dailyCost.get()) > 0;
+        boolean overCost = dailyCost.isPresent() && cost.add(call).compareTo(dailyCost.get()) > 0;
         if (overImages || overCost) {
             String why = "budget reached: %d images / $%s today (caps: %s images, $%s)".formatted(images,
                     cost.stripTrailingZeros().toPlainString(), dailyImages.map(String::valueOf).orElse("none"),
@@ -65,12 +81,19 @@ public class Budget {
             return false;
         }
         inFlight++;
+        inFlightCost = inFlightCost.add(call);
         return true;
     }
 
-    /** The reserved call is over; an image paid for is counted in {@link PaidImages} by now. */
-    public synchronized void release() {
+    /** The reserved call (without a reference photo) is over; an image paid for is counted in {@link PaidImages} by now. */
+    public void release() {
+        release(false);
+    }
+
+    /** The call reserved with {@code tryReserve(withReference)} is over. */
+    public synchronized void release(boolean withReference) {
         inFlight--;
+        inFlightCost = inFlight == 0 ? BigDecimal.ZERO : inFlightCost.subtract(price.perCall(withReference));
     }
 
     /** Called periodically: a new UTC day frees the budget. */

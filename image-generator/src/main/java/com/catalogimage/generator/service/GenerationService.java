@@ -5,10 +5,15 @@ import com.catalogimage.contracts.GeneratedImage;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.PaidGeneration;
 import com.catalogimage.contracts.QualityVerdict;
+import com.catalogimage.contracts.ImageModelProfile;
+import com.catalogimage.contracts.ImageModels;
 import com.catalogimage.generator.client.ImageApi;
 import com.catalogimage.generator.client.ImageApiException;
+import com.catalogimage.generator.client.ReferencePhotos;
+import com.catalogimage.generator.client.ReferencePhotos.Photo;
 import com.catalogimage.generator.client.ThrottledImageCall.Answer;
 import com.catalogimage.generator.config.GeneratorConfig;
+import com.catalogimage.generator.config.ModelCheck;
 import com.catalogimage.messaging.shutdown.InFlightWork;
 import com.openai.models.images.Image;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 
@@ -80,10 +88,13 @@ public class GenerationService {
     private final PromptBuilder prompts;
     private final QualityCheck quality;
     private final String contentType;
+    private final ReferencePhotos photos;
+    private final Optional<ImageModelProfile> profile;
+    private final ModelCheck.Configured configured;
 
     public GenerationService(ImageApi api, GeneratorConfig config, GenerationPrice price, Budget budget,
             PaidImages paidImages, InFlightWork<TopicPartition> work, MeterRegistry metrics,
-            CategoryTemplates templates, QualityCheck quality) {
+            CategoryTemplates templates, QualityCheck quality, ReferencePhotos photos, ImageModels models) {
         this.api = api;
         this.config = config;
         this.price = price;
@@ -92,6 +103,9 @@ public class GenerationService {
         this.work = work;
         this.metrics = metrics;
         this.quality = quality;
+        this.photos = photos;
+        this.profile = models.profile(config.model());
+        this.configured = ModelCheck.Configured.of(config);
         this.prompts = new PromptBuilder(config.prompt().template(), config.prompt().maxFieldChars(),
                 templates::template);
         // dall-e always answers PNG
@@ -104,18 +118,68 @@ public class GenerationService {
      * to say. A shutdown ends the wait for the budget: the request has not started and is left for the next consumer.
      */
     public Outcome generate(ImageRequest request, Ledger ledger) throws InterruptedException {
-        while (!budget.tryReserve()) {
+        boolean edits = needsPhoto(request);
+        String prompt = prompts.prompt(request, config.model());
+        Optional<Failed> misfit = misfit(request, edits, prompt);
+        if (misfit.isPresent()) {
+            return misfit.get();
+        }
+        while (!budget.tryReserve(edits)) {
             if (work.draining()) {
                 return new NotStarted(0);
             }
             Thread.sleep(WAIT_STEP.toMillis());
         }
         try {
-            String prompt = prompts.prompt(request, config.model());
-            Outcome outcome = attempt(request, prompt, ledger);
-            return outcome instanceof Generated generated ? checked(generated, prompt, ledger) : outcome;
+            PhotoOrFailure photo = photo(request);
+            if (photo.failed() != null) {
+                return photo.failed();
+            }
+            Outcome outcome = attempt(request, prompt, photo.photo(), config.variants(), ledger);
+            return outcome instanceof Generated generated ? checked(generated, prompt, ledger, photo.photo()) : outcome;
         } finally {
-            budget.release();
+            budget.release(edits);
+        }
+    }
+
+    /** Whether the request goes to {@code /images/edits}: a reference photo, or a restyle of the current image. */
+    static boolean needsPhoto(ImageRequest request) {
+        return request.isRestyle() || request.referencePhotoUrl() != null && !request.referencePhotoUrl().isBlank();
+    }
+
+    /** A request this model cannot make: INVALID_REQUEST, before anything is fetched or paid. */
+    private Optional<Failed> misfit(ImageRequest request, boolean edits, String prompt) {
+        if (request.isRestyle() && (request.referencePhotoUrl() == null || request.referencePhotoUrl().isBlank())) {
+            return Optional.of(invalid("a restyle needs the product's current image URL, and it has none"));
+        }
+        return profile.flatMap(p -> ModelCheck.requestProblem(p, configured, edits, prompt.length())).map(this::invalid);
+    }
+
+    private Failed invalid(String why) {
+        return new Failed(FailureClass.INVALID_REQUEST, FailureClass.INVALID_REQUEST + ": " + why, null, 1);
+    }
+
+    /** The request's photo, or why there is none: null and null for a request without one. */
+    private record PhotoOrFailure(Photo photo, Failed failed) {
+    }
+
+    /**
+     * Fetched once per delivery (regenerations reuse it). A refusal is permanent (INVALID_REQUEST: never generated
+     * without the photo); a timeout, a 5xx or a reset is transient, for the retry topics.
+     */
+    private PhotoOrFailure photo(ImageRequest request) {
+        if (!needsPhoto(request)) {
+            return new PhotoOrFailure(null, null);
+        }
+        try {
+            return new PhotoOrFailure(photos.fetch(request.referencePhotoUrl()), null);
+        } catch (ReferencePhotos.Refused refused) {
+            metrics.counter("generator.reference.photos", "outcome", "refused").increment();
+            return new PhotoOrFailure(null, invalid(refused.getMessage()));
+        } catch (ReferencePhotos.Unavailable unavailable) {
+            metrics.counter("generator.reference.photos", "outcome", "unavailable").increment();
+            return new PhotoOrFailure(null, new Failed(FailureClass.TRANSIENT,
+                    FailureClass.TRANSIENT + ": " + unavailable.getMessage(), null, 1));
         }
     }
 
@@ -125,7 +189,7 @@ public class GenerationService {
      */
     public Outcome recheck(GeneratedImage image, Ledger ledger) {
         PaidGeneration paid = paidImages.paid(image.request().requestId()).orElse(null);
-        return checked(new Generated(image, paid, 0, BigDecimal.ZERO), image.prompt(), ledger);
+        return checked(new Generated(image, paid, 0, BigDecimal.ZERO), image.prompt(), ledger, null);
     }
 
     /**
@@ -142,7 +206,13 @@ public class GenerationService {
             Thread.sleep(WAIT_STEP.toMillis());
         }
         try {
-            Outcome outcome = attempt(request, prompts.prompt(request, config.model()), ledger);
+            String prompt = prompts.prompt(request, config.model());
+            Optional<Failed> misfit = misfit(request, false, prompt);
+            if (misfit.isPresent()) {
+                return misfit.get();
+            }
+            // one image from the prompt alone: a playground's try needs no variants and no photo
+            Outcome outcome = attempt(request, prompt, null, 1, ledger);
             if (!(outcome instanceof Generated generated)) {
                 return outcome;
             }
@@ -156,7 +226,8 @@ public class GenerationService {
     }
 
     /** The check, and with {@code enforce} the regenerations, of a generated image (docs/decisions/0024). */
-    private Outcome checked(Generated first, String basePrompt, Ledger ledger) {
+    private Outcome checked(Generated first, String basePrompt, Ledger ledger, Photo fetched) {
+        Photo photo = fetched;
         ImageRequest request = first.image().request();
         Generated current = first;
         QualityVerdict sofar = null;
@@ -172,7 +243,7 @@ public class GenerationService {
             int left = config.qualityCheck().maxRegenerations() - regenerations;
             QualityDecision decision = QualityDecision.decide(quality.mode(), config.qualityCheck().manualReview(),
                     verdict.outcome(), left);
-            if (decision == QualityDecision.REGENERATE && !budget.tryReserve()) {
+            if (decision == QualityDecision.REGENERATE && !budget.tryReserve(needsPhoto(request))) {
                 decision = QualityDecision.decide(quality.mode(), config.qualityCheck().manualReview(), verdict.outcome(), 0);
             }
             switch (decision) {
@@ -189,10 +260,13 @@ public class GenerationService {
                     metrics.counter("generator.quality.regenerations").increment();
                     Outcome again;
                     try {
-                        again = attempt(request, prompts.withCritique(basePrompt, verdict.reasons(), config.model(),
-                                config.qualityCheck().maxCritiqueChars()), ledger);
+                        PhotoOrFailure photoNow = photo == null ? photo(request) : new PhotoOrFailure(photo, null);
+                        photo = photoNow.photo();
+                        again = photoNow.failed() != null ? photoNow.failed()
+                                : attempt(request, prompts.withCritique(basePrompt, verdict.reasons(), config.model(),
+                                        config.qualityCheck().maxCritiqueChars()), photo, config.variants(), ledger);
                     } finally {
-                        budget.release();
+                        budget.release(needsPhoto(request));
                     }
                     regenerations++;
                     attempts += again.attempts();
@@ -247,7 +321,8 @@ public class GenerationService {
 
     static GeneratedImage withVerdict(GeneratedImage i, QualityVerdict verdict) {
         return new GeneratedImage(i.request(), i.image(), i.contentType(), i.model(), i.deployment(), i.size(),
-                i.quality(), i.usage(), i.costUsd(), i.revisedPrompt(), i.generatedAt(), i.prompt(), verdict);
+                i.quality(), i.usage(), i.costUsd(), i.revisedPrompt(), i.generatedAt(), i.prompt(), verdict,
+                i.variants());
     }
 
     /**
@@ -255,45 +330,75 @@ public class GenerationService {
      * bounded here as the builder bounds a filled template: the model family's limit, which the API enforces anyway.
      */
     private String asSent(String prompt) {
-        int max = PromptBuilder.maxPromptChars(config.model());
+        int max = profile.map(ImageModelProfile::maxPromptChars).orElse(PromptBuilder.maxPromptChars(config.model()));
         return prompt.length() <= max ? prompt : prompt.substring(0, max);
     }
 
-    private Outcome attempt(ImageRequest request, String prompt, Ledger ledger) {
+    private Outcome attempt(ImageRequest request, String prompt, Photo photo, int images, Ledger ledger) {
         AtomicInteger attempts = new AtomicInteger();
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "generated";
         String deployment = "none";
         PaidGeneration paid = null;
+        boolean withReference = photo != null;
         try {
-            Answer answer = api.generate(prompt, request.requestId(), attempts);
+            Answer answer = api.generate(prompt, request.requestId(), images, photo, attempts);
             deployment = answer.member().name();
+            GenerationPrice.Usage reported = answer.response().usage().map(GenerationService::usage).orElse(null);
             // Azure charges for the answer, whatever it holds: counted now, before anything can go wrong with it.
+            BigDecimal cost = price.cost(images, withReference, reported).orElse(null);
             paid = PaidGeneration.paid(paidImages.paid(request.requestId()).orElse(null), request.requestId(),
-                    request.product().id(), config.model(), answer.member().deployment(), price.perImage().orElse(null),
-                    Instant.now());
+                    request.product().id(), config.model(), answer.member().deployment(), cost, Instant.now());
             paidImages.onPaid(paid);
             ledger.write(paid);
-            price.perImage().ifPresent(cost -> metrics.counter("generator.cost.usd", "model", config.model())
-                    .increment(cost.doubleValue()));
-            Image first = answer.response().data().filter(data -> !data.isEmpty()).map(data -> data.get(0))
+            if (cost != null) {
+                metrics.counter("generator.cost.usd", "model", config.model()).increment(cost.doubleValue());
+            }
+            List<Image> data = answer.response().data().filter(list -> !list.isEmpty())
                     .orElseThrow(() -> ImageApiException.invalidImage("the response holds no image"));
-            byte[] bytes = ImageCheck.decode(first.b64Json().orElse(null), contentType, config.maxImageBytes());
+            List<byte[]> decoded = decodeAll(data, contentType, config.maxImageBytes());
             GeneratedImage.Usage usage = answer.response().usage()
                     .map(u -> new GeneratedImage.Usage(u.inputTokens(), u.outputTokens(), u.totalTokens())).orElse(null);
             if (usage != null) {
                 metrics.counter("generator.tokens", "type", "input").increment(usage.inputTokens());
                 metrics.counter("generator.tokens", "type", "output").increment(usage.outputTokens());
             }
-            GeneratedImage image = new GeneratedImage(request, bytes, contentType, config.model(),
-                    answer.member().deployment(), config.size(), config.quality(), usage, price.perImage().orElse(null),
-                    first.revisedPrompt().orElse(null), paid.at(), asSent(prompt));
-            return new Generated(image, paid, attempts.get(), price.perImage().orElse(null));
+            GeneratedImage image = new GeneratedImage(request, decoded.get(0), contentType, config.model(),
+                    answer.member().deployment(), config.size(), config.quality(), usage, cost,
+                    data.get(0).revisedPrompt().orElse(null), paid.at(), asSent(prompt), null,
+                    List.copyOf(decoded.subList(1, decoded.size())));
+            return new Generated(image, paid, attempts.get(), cost);
         } catch (ImageApiException e) {
             outcome = e.failureClass().name();
             return new Failed(e.failureClass(), e.getMessage(), paid, Math.max(1, attempts.get()));
         } finally {
             sample.stop(metrics.timer("generator.generation.duration", "deployment", deployment, "outcome", outcome));
         }
+    }
+
+    /**
+     * Every image of the answer, checked, all of them together within {@code maxBytes}: they travel in one record
+     * (Topics.MAX_MESSAGE_BYTES). More images than asked for are not published.
+     */
+    static List<byte[]> decodeAll(List<Image> data, String contentType, int maxBytes) {
+        List<byte[]> decoded = new ArrayList<>();
+        long total = 0;
+        for (Image item : data) {
+            byte[] bytes = ImageCheck.decode(item.b64Json().orElse(null), contentType, (int) Math.max(0, maxBytes - total));
+            total += bytes.length;
+            decoded.add(bytes);
+        }
+        return decoded;
+    }
+
+    /**
+     * The usage as priced: text and image input tokens from {@code input_tokens_details} when reported, else all input
+     * counted as text.
+     */
+    static GenerationPrice.Usage usage(com.openai.models.images.ImagesResponse.Usage u) {
+        var details = u._inputTokensDetails().asKnown();
+        long text = details.map(d -> d._textTokens().asKnown().orElse(u.inputTokens())).orElse(u.inputTokens());
+        long image = details.flatMap(d -> d._imageTokens().asKnown()).orElse(0L);
+        return new GenerationPrice.Usage(text, image, u.outputTokens());
     }
 }

@@ -32,7 +32,7 @@ class ImageGeneratorHealthTest {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("Kafka connection health check"))
                 .body("checks.find { it.name == 'Image API' }.status", is("UP"))
-                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-1-mini"))
+                .body("checks.find { it.name == 'Image API' }.data.deployment", is("gpt-image-2"))
                 .body("checks.find { it.name == 'Image API' }.data.endpoint", nullValue()));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.DeadLetterHeaders;
 import com.catalogimage.contracts.GeneratedImage;
+import com.catalogimage.contracts.ImageModels;
 import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.contracts.ProductStatus;
@@ -69,13 +70,17 @@ class ImageGenerationFlowTest {
         assertThat(image.request()).isEqualTo(request);
         assertThat(image.image()).startsWith(PNG_SIGNATURE);
         assertThat(image.contentType()).isEqualTo("image/png");
-        assertThat(image.model()).isEqualTo("gpt-image-1-mini");
-        assertThat(image.deployment()).isEqualTo("gpt-image-1-mini");
+        assertThat(image.model()).isEqualTo("gpt-image-2");
+        assertThat(image.deployment()).isEqualTo("gpt-image-2");
         assertThat(image.size()).isEqualTo("1024x1024");
         assertThat(image.quality()).isEqualTo("low");
-        assertThat(image.costUsd()).isEqualByComparingTo("0.011");
         assertThat(image.usage()).isNotNull();
         assertThat(image.usage().inputTokens()).isPositive();
+        // gpt-image-2 is billed per token: the answer's usage at the profile's prices
+        BigDecimal cost = ImageModels.defaults().profile("gpt-image-2").orElseThrow().cost("low", "1024x1024", 1, false,
+                image.usage().inputTokens(), 0L, image.usage().outputTokens()).orElseThrow();
+        assertThat(image.costUsd()).isEqualByComparingTo(cost);
+        assertThat(image.variants()).isEmpty();
 
         ProductStatus status = awaitStatus(key, State.GENERATED);
         assertThat(status.requestId()).isEqualTo(request.requestId());
@@ -83,7 +88,7 @@ class ImageGenerationFlowTest {
         // the image and its quality check (advisory by default), which travels with it and in the status
         assertThat(image.verdict()).isNotNull();
         assertThat(status.verdict()).isEqualTo(image.verdict());
-        assertThat(status.costUsd()).isEqualByComparingTo(new BigDecimal("0.011").add(image.verdict().costUsd()));
+        assertThat(status.costUsd()).isEqualByComparingTo(cost.add(image.verdict().costUsd()));
         assertThat(emulator.stats().generationsForRequestId(request.requestId())).isEqualTo(1);
         assertThat(emulator.stats().generationsByPrompt().keySet())
                 .anyMatch(prompt -> prompt.contains("Product Name: Kids Dinosaur Pajamas")
@@ -127,7 +132,7 @@ class ImageGenerationFlowTest {
 
     @Test
     void transientServerErrorIsRetriedAndTheImageStillArrives() {
-        emulator.faults().forDeployment("gpt-image-1-mini").failNext(503, 1);
+        emulator.faults().forDeployment("gpt-image-2").failNext(503, 1);
         ImageRequest request = request("Ceramic Coffee Mug", "White ceramic coffee mug with a curved handle, 350 ml.");
         String key = send(request);
 
@@ -139,7 +144,7 @@ class ImageGenerationFlowTest {
     @Test
     void serverErrorsThatOutlastEveryRetryGoThroughTheRetryTopicsThenAreDeadLetteredAsRetriesExhausted() {
         // 3 calls per delivery (1 + 2 in-process retries), 4 deliveries (the first + 3 delayed retries)
-        emulator.faults().forDeployment("gpt-image-1-mini").failNext(500, 12);
+        emulator.faults().forDeployment("gpt-image-2").failNext(500, 12);
         ImageRequest request = request("Wireless Gamer Mouse", "Ergonomic wireless gaming mouse with RGB lighting and six buttons.");
         String key = send(request);
 
@@ -161,7 +166,7 @@ class ImageGenerationFlowTest {
 
     @Test
     void transientFailureOutlastingTheInProcessRetriesIsServedFromARetryTopic() {
-        emulator.faults().forDeployment("gpt-image-1-mini").failNext(503, 3);
+        emulator.faults().forDeployment("gpt-image-2").failNext(503, 3);
         ImageRequest request = request("Linen Table Napkins", "Set of four linen table napkins in natural beige.");
         String key = send(request);
 
@@ -237,9 +242,9 @@ class ImageGenerationFlowTest {
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("generator_requests_total{outcome=\"generated\"")
-                .contains("generator_cost_usd_total{model=\"gpt-image-1-mini\"")
+                .contains("generator_cost_usd_total{model=\"gpt-image-2\"")
                 .contains("generator_tokens_total{type=\"input\"")
-                .contains("generator_generation_duration_seconds_count{deployment=\"gpt-image-1-mini\",outcome=\"generated\"")
+                .contains("generator_generation_duration_seconds_count{deployment=\"gpt-image-2\",outcome=\"generated\"")
                 .contains("generator_halted ");
     }
 

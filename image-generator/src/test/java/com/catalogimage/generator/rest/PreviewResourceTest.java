@@ -70,13 +70,14 @@ class PreviewResourceTest {
         var answer = authorised().body(Map.of("prompt", prompt, "idempotencyKey", idempotencyKey)).when()
                 .post("/previews").then().statusCode(200)
                 .body("contentType", equalTo("image/png"))
-                .body("model", equalTo("gpt-image-1-mini"))
-                .body("deployment", equalTo("gpt-image-1-mini"))
+                .body("model", equalTo("gpt-image-2"))
+                .body("deployment", equalTo("gpt-image-2"))
                 .body("prompt", equalTo(prompt))
                 .body("verdict.altText", notNullValue())
                 .extract().jsonPath();
         assertThat(Base64.getDecoder().decode(answer.getString("imageBase64"))).startsWith(PNG_SIGNATURE);
-        assertThat(answer.getDouble("costUsd")).isGreaterThanOrEqualTo(0.011);
+        // gpt-image-2's 200+ output tokens at $30 per million, and the check
+        assertThat(answer.getDouble("costUsd")).isGreaterThan(0.006);
 
         // the same key again: the same image, not paid for twice
         authorised().body(Map.of("prompt", prompt, "idempotencyKey", idempotencyKey)).when().post("/previews").then()
