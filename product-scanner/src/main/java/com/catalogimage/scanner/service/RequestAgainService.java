@@ -96,10 +96,18 @@ public class RequestAgainService {
         if (entry.isEmpty()) {
             return new Outcome(Kind.NOT_FOUND, productId, null, null, "the catalog has no product " + productId);
         }
-        if (entry.get().hasImage()) {
+        // A restyle's statuses carry its original: requested again, it is a restyle again, of the image the catalog
+        // has (which it still needs; a product without one is requested by the scan).
+        boolean restyle = status.originalImageUrl() != null;
+        if (restyle && !entry.get().hasImage()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " was being restyled and"
+                    + " has no image now: the next scan requests a new one");
+        }
+        if (!restyle && entry.get().hasImage()) {
             return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image now");
         }
-        return publish(entry.get(), status, UUID.randomUUID().toString(), status.attempt() + 1, prompt, template, null,
+        return publish(entry.get(), status, UUID.randomUUID().toString(), status.attempt() + 1, prompt, template,
+                restyle ? ImageRequest.Mode.RESTYLE : null,
                 "requested again by an operator: " + status.state() + (status.reason() == null ? "" : " "
                         + status.reason()) + " since " + status.at() + " (request " + status.requestId() + ")",
                 "scanner.requests.again", ground.get().toString());

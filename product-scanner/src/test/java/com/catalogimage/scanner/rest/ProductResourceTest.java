@@ -127,6 +127,27 @@ class ProductResourceTest {
     }
 
     @Test
+    void aRestyleAwaitingReviewIsRequestedAgainAsARestyleOfTheCatalogsImage() {
+        String original = "https://cdn.example.com/" + UUID.randomUUID() + ".jpg";
+        long id = DabEmulatorTestResource.emulator().insertProduct("Straw Hat " + UUID.randomUUID(),
+                "A wide-brimmed natural straw sun hat with a black band.", 3, "test", new BigDecimal("9.99"), original);
+        ImageRequest restyle = new ImageRequest("r-" + UUID.randomUUID(), new com.catalogimage.contracts.Product(id,
+                "Straw Hat", "A hat.", 3, "Home & Kitchen", null).withImageUrls(original, null), 1, null,
+                ImageRequest.Origin.SCAN, Instant.now()).withMode(ImageRequest.Mode.RESTYLE);
+        writeStatus(ProductStatus.of(restyle, State.AWAITING_REVIEW, "images/x.png", "blob-uploader"));
+
+        given().header("X-API-Key", KEY).when().post("/products/" + id + "/request-again").then()
+                .statusCode(200)
+                .body("attempt", equalTo(2));
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.isRestyle()).isTrue();
+                    assertThat(request.product().imageUrl()).isEqualTo(original);
+                });
+    }
+
+    @Test
     void aCompletedProductIsRefusedEvenWithAPrompt() {
         long id = insert("Glass Carafe " + UUID.randomUUID(), "A one-litre borosilicate glass carafe with a cork stopper.");
         writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 1, State.COMPLETED, null, null, "catalog-updater",
