@@ -41,7 +41,7 @@ INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, Ima
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Electronics'), N'gaming,mouse,wireless', 49.99, N'');
 -- 10
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Gummy Bears', N'Bag of fruit-flavored gummy bears in six colors, 200 g.',
-    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Candy'), N'gummy,sweet,snack', 3.29, N'https://example.blob.core.windows.net/products/gummy_bears.jpg');
+    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Candy'), N'gummy,sweet,snack', 3.29, N'http://127.0.0.1:8091/photos/10.jpg');
 -- 11
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Wooden Building Blocks', N'Set of 50 natural beech wood building blocks in assorted shapes, in a canvas bag.',
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Toys'), N'blocks,wooden,toddler', 34.90, N'');
@@ -68,7 +68,7 @@ INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, Ima
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Electronics'), N'keyboard,mechanical,typing', 79.00, N'');
 -- 19
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Lavender Hand Soap', N'Liquid hand soap with lavender essential oil in a 300 ml pump bottle.',
-    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Beauty'), N'soap,lavender,hands', 6.50, N'https://example.blob.core.windows.net/products/lavender_hand_soap.jpg');
+    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Beauty'), N'soap,lavender,hands', 6.50, N'http://127.0.0.1:8091/photos/19.jpg');
 -- 20
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Camping Tent', N'Two-person dome tent in forest green with rain fly and aluminium poles.',
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Sports & Outdoors'), N'camping,tent,outdoor', 149.00, N'');
@@ -137,7 +137,7 @@ INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, Ima
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Clothing'), N'belt,leather,accessories', 39.00, N'https://example.blob.core.windows.net/products/leather_belt.jpg');
 -- 42
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Glass Food Storage Containers', N'Set of five glass containers with snap-lock lids, oven and freezer safe.',
-    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Home & Kitchen'), N'storage,meal prep,glass', 36.00, N'');
+    (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Home & Kitchen'), N'storage,meal prep,glass', 36.00, N'http://127.0.0.1:8091/photos/42.jpg');
 -- 43
 INSERT INTO dbo.Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl) VALUES (N'Tennis Racket', N'Graphite tennis racket, 300 g, strung, with a protective cover.',
     (SELECT CategoryID FROM dbo.Categories WHERE CategoryName = N'Sports & Outdoors'), N'tennis,racket', 119.00, N'');

@@ -4,7 +4,8 @@
 -- changed DAB_SQL_PASSWORD takes effect at the next start. deploy-validation checks these grants against
 -- dab-config.json: SELECT on each table entity, UPDATE on the columns an update permission names, EXECUTE on each
 -- procedure entity; nothing else (no INSERT, DELETE, ALTER, CONTROL or role membership). Runs after
--- 005-image-alt-text.sql, which adds the ImageAltText column granted here.
+-- 005-image-alt-text.sql, which adds the ImageAltText column granted here, and 006-source-image-url.sql, whose
+-- SourceImageUrl column is read only (covered by SELECT on the table).
 
 IF SUSER_ID(N'catalog_dab') IS NULL
     CREATE LOGIN [catalog_dab] WITH PASSWORD = N'$(DAB_SQL_PASSWORD)', CHECK_POLICY = ON;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Applies deploy/sql to the SQL Server of the compose stack (run by the sql-init service, in the SQL Server image, which
 # carries sqlcmd). Creates the database if missing; schema and sample data only into an empty database; procedures
-# (CREATE OR ALTER), the optional alt text column (005, idempotent) and Data API Builder's least-privilege login
+# (CREATE OR ALTER), the optional alt text column (005, idempotent), the optional reference photo column (006,
+# idempotent) and Data API Builder's least-privilege login
 # (004-dab-login.sql, which grants that column) every time. Only this one-shot job
 # knows the sa password; DAB logs in as catalog_dab.
 set -euo pipefail
@@ -37,5 +38,7 @@ else
 fi
 echo "The optional alt text column (added where missing)"
 run -d "$DATABASE" -i "$DIR/005-image-alt-text.sql"
+echo "The optional reference photo column (added where missing)"
+run -d "$DATABASE" -i "$DIR/006-source-image-url.sql"
 echo "Data API Builder's login catalog_dab: created or its password set, and its grants applied"
 run -d "$DATABASE" -i "$DIR/004-dab-login.sql"

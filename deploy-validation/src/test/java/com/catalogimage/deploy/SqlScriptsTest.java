@@ -147,6 +147,32 @@ class SqlScriptsTest {
                 .containsSubsequence("005-image-alt-text.sql", "004-dab-login.sql");
     }
 
+    /** 006 adds the optional reference photo column where it is missing, as 005 does for the alt text. */
+    @Test
+    void theSourceImageMigrationAddsANullableColumnOnce() throws Exception {
+        List<String> batches = batches(Repo.read("deploy/sql/006-source-image-url.sql"));
+        assertThat(batches).hasSize(1);
+        Matcher m = Pattern.compile("IF COL_LENGTH\\(N'dbo\\.Products', N'SourceImageUrl'\\) IS NULL\\s+(ALTER TABLE[^;]+);")
+                .matcher(batches.get(0));
+        assertThat(m.find()).as("guarded by COL_LENGTH: " + batches.get(0)).isTrue();
+        try (Connection c = applied(); Statement s = c.createStatement()) {
+            for (int run = 0; run < 2; run++) {
+                if (!columns(s, "Products").contains("SourceImageUrl")) {
+                    s.execute(m.group(1));
+                }
+            }
+            assertThat(columns(s, "Products")).endsWith("SourceImageUrl").doesNotHaveDuplicates();
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM dbo.Products WHERE SourceImageUrl IS NULL")) {
+                r.next();
+                assertThat(r.getInt(1)).as("existing rows have none").isEqualTo(SampleCatalog.PRODUCT_COUNT);
+            }
+            assertThat(fails(s, "UPDATE dbo.Products SET SourceImageUrl = N'" + "x".repeat(1001) + "' WHERE Id = 1"))
+                    .as("NVARCHAR(1000)").isTrue();
+        }
+        assertThat(Repo.read("deploy/sql/apply.sh")).as("applied every time, after 005, before the grants")
+                .containsSubsequence("005-image-alt-text.sql", "006-source-image-url.sql", "004-dab-login.sql");
+    }
+
     static List<String> columns(Statement s, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet r = s.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'"

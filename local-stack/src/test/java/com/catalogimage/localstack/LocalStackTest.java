@@ -22,6 +22,14 @@ class LocalStackTest {
             assertThat(stack.environment()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "AZURE_STORAGE_CONNECTION_STRING",
                     "DAB_URL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY");
             assertThat(get(stack.environment().get("DAB_URL") + "/api/Products?$first=1")).contains("\"value\"");
+            String cdn = stack.supplierPhotos().baseUri().toString();
+            assertThat(stack.environment()).containsEntry("SUPPLIER_PHOTOS_URL", cdn)
+                    .containsEntry("REFERENCE_PHOTO_HOSTS", stack.supplierPhotos().hostAndPort())
+                    .containsEntry("REFERENCE_PHOTO_PRIVATE_ADDRESSES", "true");
+            // the sample's reference photos point at the CDN's real port, and it serves them
+            String yogaMat = get(stack.environment().get("DAB_URL") + "/api/Products/Id/6");
+            assertThat(yogaMat).contains("\"SourceImageUrl\":\"" + cdn + "/photos/6.png\"");
+            assertThat(get(cdn + "/photos/6.png")).isNotEmpty();
             inserted = stack.dab().insertProduct("Persistent Teapot", "A cast iron teapot with a bamboo handle.", 3,
                     "tea", new BigDecimal("29.90"), "");
         }

@@ -70,11 +70,22 @@ final class CatalogDatabase implements AutoCloseable {
     private static final String ALT_TEXT_COLUMN =
             "ALTER TABLE Products ADD COLUMN IF NOT EXISTS ImageAltText NVARCHAR(125) NULL";
 
+    /** deploy/sql's 006: the optional reference photo column, added after 005's, never dropped (as above). */
+    private static final String SOURCE_IMAGE_COLUMN =
+            "ALTER TABLE Products ADD COLUMN IF NOT EXISTS SourceImageUrl NVARCHAR(1000) NULL";
+
+    private final boolean sourceImageColumn;
+
     CatalogDatabase(String jdbcUrl) {
-        this(jdbcUrl, true);
+        this(jdbcUrl, true, true);
     }
 
     CatalogDatabase(String jdbcUrl, boolean altTextColumn) {
+        this(jdbcUrl, altTextColumn, true);
+    }
+
+    CatalogDatabase(String jdbcUrl, boolean altTextColumn, boolean sourceImageColumn) {
+        this.sourceImageColumn = sourceImageColumn;
         this.url = withCompatibilitySettings(jdbcUrl == null
                 ? "jdbc:h2:mem:dab-" + UUID.randomUUID() : jdbcUrl);
         try {
@@ -85,6 +96,9 @@ final class CatalogDatabase implements AutoCloseable {
                 }
                 if (altTextColumn) {
                     statement.execute(ALT_TEXT_COLUMN);
+                }
+                if (sourceImageColumn) {
+                    statement.execute(SOURCE_IMAGE_COLUMN);
                 }
             }
         } catch (SQLException e) {
@@ -202,6 +216,14 @@ final class CatalogDatabase implements AutoCloseable {
 
     /** Loads the sample catalog, unless Products already has rows (a persistent database being reopened). */
     void loadSampleCatalogIfEmpty() {
+        loadSampleCatalogIfEmpty(SampleCatalog.DEFAULT_SUPPLIER_PHOTOS);
+    }
+
+    /**
+     * As {@link #loadSampleCatalogIfEmpty()}, with the supplier CDN's URLs on {@code supplierPhotos} (its real port);
+     * without the source image column the reference photos are left out, the supplier-hosted image URLs stay.
+     */
+    void loadSampleCatalogIfEmpty(String supplierPhotos) {
         inTransaction("Products", c -> {
             try (Statement statement = c.createStatement();
                  ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM Products")) {
@@ -220,11 +242,18 @@ final class CatalogDatabase implements AutoCloseable {
                     categoryIds.put(category, (int) id);
                 }
             }
-            for (SampleCatalog.Product p : SampleCatalog.PRODUCTS) {
-                insert(c, """
-                        INSERT INTO Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl)
-                        VALUES (?, ?, ?, ?, ?, ?)""", java.util.Arrays.asList(p.name(), p.description(),
-                        categoryIds.get(p.category()), p.tags(), p.price(), p.imageUrl()));
+            for (SampleCatalog.Product p : SampleCatalog.products(supplierPhotos)) {
+                if (sourceImageColumn) {
+                    insert(c, """
+                            INSERT INTO Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl, SourceImageUrl)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""", java.util.Arrays.asList(p.name(), p.description(),
+                            categoryIds.get(p.category()), p.tags(), p.price(), p.imageUrl(), p.sourceImageUrl()));
+                } else {
+                    insert(c, """
+                            INSERT INTO Products (ProductName, Description, CategoryID, Tags, Price, ImageUrl)
+                            VALUES (?, ?, ?, ?, ?, ?)""", java.util.Arrays.asList(p.name(), p.description(),
+                            categoryIds.get(p.category()), p.tags(), p.price(), p.imageUrl()));
+                }
             }
             return null;
         });

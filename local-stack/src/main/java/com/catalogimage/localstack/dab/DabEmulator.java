@@ -46,9 +46,13 @@ public final class DabEmulator implements AutoCloseable {
      * @param altTextColumn     the catalog has deploy/sql's optional {@code ImageAltText} column (005) and
      *                          {@code UpdateProductImageUrl} its {@code @ImageAltText} parameter; off, it is the seed's
      *                          catalog, where a PATCH or procedure call naming either gets DAB's 400 (request-body-strict)
+     * @param sourceImageColumn the catalog has deploy/sql's optional {@code SourceImageUrl NVARCHAR(1000) NULL} (006),
+     *                          a product's reference photo, exposed like the other columns; off, the seed's shape
+     * @param supplierPhotos    the supplier CDN's base URL for the sample catalog's photo URLs
      */
     public record Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
-                          boolean requestBodyStrict, Duration tokenLifetime, boolean altTextColumn) {
+                          boolean requestBodyStrict, Duration tokenLifetime, boolean altTextColumn,
+                          boolean sourceImageColumn, String supplierPhotos) {
 
         /** The five-argument form; request-body-strict on, as in DAB's default and the seed's config. */
         public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken) {
@@ -61,43 +65,75 @@ public final class DabEmulator implements AutoCloseable {
             this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, true);
         }
 
+        /** The eight-argument form (before the source image column): with it, the supplier CDN on its default URL. */
+        public Options(int port, String jdbcUrl, boolean sampleCatalog, String requiredRole, String bearerToken,
+                       boolean requestBodyStrict, Duration tokenLifetime, boolean altTextColumn) {
+            this(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn,
+                    true, SampleCatalog.DEFAULT_SUPPLIER_PHOTOS);
+        }
+
         /** Any free port, a fresh in-memory database, the sample catalog, no authentication. */
         public static Options inMemory() {
             return new Options(0, null, true, null, null, true, null, true);
         }
 
+        /**
+         * With or without deploy/sql's optional {@code SourceImageUrl} column (006): off, it is a catalog without
+         * reference photos, where the column is not exposed and a request naming it gets DAB's 400.
+         */
+        public Options withSourceImageColumn(boolean present) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime,
+                    altTextColumn, present, supplierPhotos);
+        }
+
+        /**
+         * The supplier CDN's base URL ({@code http://127.0.0.1:<port>}) the sample catalog's reference photos and
+         * supplier-hosted images point at; {@link SampleCatalog#DEFAULT_SUPPLIER_PHOTOS} by default.
+         */
+        public Options withSupplierPhotos(String baseUrl) {
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime,
+                    altTextColumn, sourceImageColumn, baseUrl);
+        }
+
         /** With or without deploy/sql's optional alt text column (and the procedure's parameter). */
         public Options withAltTextColumn(boolean present) {
             return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime,
-                    present);
+                    present, sourceImageColumn, supplierPhotos);
         }
 
         public Options withTokenLifetime(Duration lifetime) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, lifetime, altTextColumn);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, lifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withPort(int p) {
-            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
+            return new Options(p, jdbcUrl, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withJdbcUrl(String url) {
-            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
+            return new Options(port, url, sampleCatalog, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withSampleCatalog(boolean load) {
-            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
+            return new Options(port, jdbcUrl, load, requiredRole, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withRequiredRole(String role) {
-            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn);
+            return new Options(port, jdbcUrl, sampleCatalog, role, bearerToken, requestBodyStrict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withBearerToken(String token) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict, tokenLifetime, altTextColumn);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, token, requestBodyStrict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
 
         public Options withRequestBodyStrict(boolean strict) {
-            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict, tokenLifetime, altTextColumn);
+            return new Options(port, jdbcUrl, sampleCatalog, requiredRole, bearerToken, strict, tokenLifetime, altTextColumn,
+                    sourceImageColumn, supplierPhotos);
         }
     }
 
@@ -109,10 +145,11 @@ public final class DabEmulator implements AutoCloseable {
 
     private DabEmulator(Options options) {
         tokens = options.tokenLifetime() == null ? null : new EntraTokens(options.tokenLifetime(), Clock.systemUTC());
-        database = new CatalogDatabase(options.jdbcUrl(), options.altTextColumn());
+        database = new CatalogDatabase(options.jdbcUrl(), options.altTextColumn(), options.sourceImageColumn());
         try {
             if (options.sampleCatalog()) {
-                database.loadSampleCatalogIfEmpty();
+                database.loadSampleCatalogIfEmpty(options.supplierPhotos() == null ? SampleCatalog.DEFAULT_SUPPLIER_PHOTOS
+                        : options.supplierPhotos());
             }
             server = new JsonHttpServer("dab-emulator", options.port(), THREADS);
         } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ final class DabRestHandler {
     private final TableEntityHandler tables;
     private final StoredProcedureHandler procedures;
     private final URI fallbackBaseUri;
+    private final TableEntity products;
 
     DabRestHandler(DabEmulator.Options options, EntraTokens tokens, DabFaults faults, DabStats stats, TableEntityHandler tables,
                    StoredProcedureHandler procedures, URI fallbackBaseUri) {
@@ -34,6 +35,7 @@ final class DabRestHandler {
         this.tables = tables;
         this.procedures = procedures;
         this.fallbackBaseUri = fallbackBaseUri;
+        this.products = TableEntity.products(options.altTextColumn(), options.sourceImageColumn());
     }
 
     void handle(HttpExchange exchange, String restPath) throws IOException {
@@ -115,8 +117,7 @@ final class DabRestHandler {
                 JsonHttpServer.query(exchange), exchange.getRequestURI().getRawQuery(), body,
                 exchange.getRequestHeaders().getFirst("If-Match"));
         if (entity.equals(TableEntity.PRODUCTS.name())) {
-            return tables.handle(request, options.altTextColumn() ? TableEntity.PRODUCTS
-                    : TableEntity.PRODUCTS_WITHOUT_ALT_TEXT);
+            return tables.handle(request, products);
         }
         if (entity.equals(TableEntity.CATEGORIES.name())) {
             return tables.handle(request, TableEntity.CATEGORIES);

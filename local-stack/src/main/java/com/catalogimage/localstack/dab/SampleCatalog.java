@@ -10,6 +10,13 @@ import java.util.List;
  * index + 1 is the {@code Id}; the seed's own examples keep their ids (Chocolate Bar 4 in category Candy 4,
  * Wireless Gamer Mouse 9, Blue Denim Jeans 28).
  *
+ * <p>Photos on the local supplier CDN ({@code SupplierPhotos}; its base URL is given at start, since its port is only
+ * known then, {@link #DEFAULT_SUPPLIER_PHOTOS} otherwise): five products without an image have a
+ * {@code SourceImageUrl} there (a reference photo for {@code /images/edits}: Bluetooth Over-Ear Headphones 5, Yoga Mat
+ * 6, Scented Soy Candle 8, Wooden Building Blocks 11, Cast Iron Skillet 13), and three products with an image have
+ * their {@code ImageUrl} there (a poor supplier photo, the restyle demo: Gummy Bears 10, Lavender Hand Soap 19,
+ * Leather Belt 42). The counts with and without image are unchanged by either.
+ *
  * <p>Deliberately awkward rows, all without image so the pipeline meets them ({@link Product#quirk()}):
  * <ul>
  *   <li>{@link Quirk#EMPTY_DESCRIPTION} "Gift Box": description {@code ''};</li>
@@ -35,9 +42,22 @@ public final class SampleCatalog {
         CONTROL_CHARACTERS, PROMPT_INJECTION, SLASH_IN_NAME
     }
 
-    /** One sample row; {@code imageUrl} is {@code ""} when the product has no image. */
+    /**
+     * One sample row; {@code imageUrl} is {@code ""} when the product has no image; {@code sourceImageUrl} (the
+     * reference photo) is null for most.
+     */
     public record Product(String name, String description, String category, String tags, BigDecimal price,
-                          String imageUrl, Quirk quirk) {
+                          String imageUrl, Quirk quirk, String sourceImageUrl) {
+
+        /** A row without a reference photo (the shape before the SourceImageUrl column). */
+        public Product(String name, String description, String category, String tags, BigDecimal price,
+                       String imageUrl, Quirk quirk) {
+            this(name, description, category, tags, price, imageUrl, quirk, null);
+        }
+
+        public boolean hasSourceImage() {
+            return sourceImageUrl != null;
+        }
 
         public boolean hasImage() {
             return !imageUrl.isEmpty();
@@ -57,8 +77,17 @@ public final class SampleCatalog {
     private static final String BEAUTY = "Beauty";
     private static final String IMAGES = "https://example.blob.core.windows.net/products/";
 
-    /** Every sample product, in insertion ({@code Id}) order. */
-    public static final List<Product> PRODUCTS = products();
+    /** Where the local stack's supplier CDN listens by default (LocalStack's usual port for it). */
+    public static final String DEFAULT_SUPPLIER_PHOTOS = "http://127.0.0.1:8091";
+
+    /** Ids of the products without image that have a reference photo on the supplier CDN, with its extension. */
+    private static final java.util.Map<Integer, String> SOURCE_PHOTOS = java.util.Map.of(5, "jpg", 6, "png", 8, "jpg",
+            11, "png", 13, "jpg");
+    /** Ids of the products whose current image is a supplier photo on the CDN (restyle candidates). */
+    private static final java.util.Set<Integer> SUPPLIER_IMAGES = java.util.Set.of(10, 19, 42);
+
+    /** Every sample product, in insertion ({@code Id}) order, the supplier CDN at {@link #DEFAULT_SUPPLIER_PHOTOS}. */
+    public static final List<Product> PRODUCTS = products(DEFAULT_SUPPLIER_PHOTOS);
 
     public static final int PRODUCT_COUNT = PRODUCTS.size();
     public static final int WITH_IMAGE = (int) PRODUCTS.stream().filter(Product::hasImage).count();
@@ -70,6 +99,36 @@ public final class SampleCatalog {
     /** The products with this quirk, in id order. */
     public static List<Product> withQuirk(Quirk quirk) {
         return PRODUCTS.stream().filter(p -> p.quirk() == quirk).toList();
+    }
+
+    /**
+     * Every sample product with the supplier CDN at {@code supplierPhotos} (a base URL such as
+     * {@code http://127.0.0.1:41234}, no trailing slash needed).
+     */
+    public static List<Product> products(String supplierPhotos) {
+        String base = supplierPhotos.endsWith("/") ? supplierPhotos.substring(0, supplierPhotos.length() - 1)
+                : supplierPhotos;
+        List<Product> plain = products();
+        List<Product> out = new ArrayList<>(plain.size());
+        for (int i = 0; i < plain.size(); i++) {
+            int id = i + 1;
+            Product p = plain.get(i);
+            String imageUrl = SUPPLIER_IMAGES.contains(id) ? base + "/photos/" + id + ".jpg" : p.imageUrl();
+            String source = SOURCE_PHOTOS.containsKey(id) ? base + "/photos/" + id + "." + SOURCE_PHOTOS.get(id) : null;
+            out.add(new Product(p.name(), p.description(), p.category(), p.tags(), p.price(), imageUrl, p.quirk(),
+                    source));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The products with a reference photo ({@code SourceImageUrl}), in id order; none of them has an image. */
+    public static List<Product> withSourceImage() {
+        return PRODUCTS.stream().filter(Product::hasSourceImage).toList();
+    }
+
+    /** The products whose current image is on the supplier CDN (URL under {@code supplierPhotos}), in id order. */
+    public static List<Product> supplierHosted(String supplierPhotos) {
+        return products(supplierPhotos).stream().filter(p -> p.imageUrl().startsWith(supplierPhotos)).toList();
     }
 
     /** The id a sample product gets in a database that was empty at start. */

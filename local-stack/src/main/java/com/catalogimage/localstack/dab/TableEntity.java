@@ -36,7 +36,26 @@ record TableEntity(String name, String table, String primaryKey, List<Column> co
             java.util.stream.Stream.concat(PRODUCTS_WITHOUT_ALT_TEXT.columns().stream(),
                     java.util.stream.Stream.of(new Column(ALT_TEXT, ColumnType.STRING, true, false, false))).toList());
 
-    /** Whether this is the {@code Products} entity, in either shape. */
+    /** The column deploy/sql's 006 migration adds: a product's reference photo (optional, like the alt text). */
+    static final String SOURCE_IMAGE = "SourceImageUrl";
+
+    private static final Column SOURCE_IMAGE_COLUMN = new Column(SOURCE_IMAGE, ColumnType.STRING, true, false, false);
+
+    /**
+     * {@code Products} in the shape the options say: the seed's columns, then (as ALTER TABLE ADD puts them, in
+     * migration order) 005's {@code ImageAltText} and 006's {@code SourceImageUrl NVARCHAR(1000) NULL} where present.
+     */
+    static TableEntity products(boolean altText, boolean sourceImage) {
+        TableEntity base = altText ? PRODUCTS : PRODUCTS_WITHOUT_ALT_TEXT;
+        if (!sourceImage) {
+            return base;
+        }
+        return new TableEntity(base.name(), base.table(), base.primaryKey(),
+                java.util.stream.Stream.concat(base.columns().stream(), java.util.stream.Stream.of(SOURCE_IMAGE_COLUMN))
+                        .toList());
+    }
+
+    /** Whether this is the {@code Products} entity, in any shape. */
     boolean isProducts() {
         return name.equals(PRODUCTS.name());
     }

@@ -54,6 +54,14 @@ final class AzureErrors {
                 + "would like to further increase the default rate limit.");
     }
 
+    /** The edits operation's 429 names its own operation. */
+    static ErrorResponse editRateLimited(long retryAfterSeconds) {
+        return gateway(429, "429", "Requests to the Images_Edit Operation under Azure OpenAI API version "
+                + RATE_LIMIT_API_VERSION + " have exceeded call rate limit of your current OpenAI S0 pricing tier. Please "
+                + "retry after " + retryAfterSeconds + " seconds. Please go here: https://aka.ms/oai/quotaincrease if you "
+                + "would like to further increase the default rate limit.");
+    }
+
     /** Per status, the bodies Azure sends for server-side failures; unknown statuses get the generic 500 wording. */
     static ErrorResponse serverError(int status) {
         return switch (status) {
@@ -81,6 +89,57 @@ final class AzureErrors {
     static ErrorResponse invalidValue(String param, Object value, List<String> supported) {
         return invalidRequest("invalid_value", "Invalid value: '" + value + "'. Supported values are: "
                 + String.join(", ", supported.stream().map(s -> "'" + s + "'").toList()) + ".", param);
+    }
+
+    /** A parameter the model (or the operation) does not have: OpenAI's {@code unknown_parameter}. */
+    static ErrorResponse unknownParameter(String param) {
+        return invalidRequest("unknown_parameter", "Unknown parameter: '" + param + "'.", param);
+    }
+
+    /** gpt-image-2 given {@code input_fidelity}, word for word as OpenAI answers it (type {@code image_generation_user_error}). */
+    static ErrorResponse invalidInputFidelityModel(String model) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "The model '" + model + "' does not support the 'input_fidelity' parameter.");
+        error.put("type", "image_generation_user_error");
+        error.put("param", "input_fidelity");
+        error.put("code", "invalid_input_fidelity_model");
+        return new ErrorResponse(400, Map.of("error", error));
+    }
+
+    /**
+     * gpt-image-2's refusal: 400 {@code moderation_blocked}, type {@code image_generation_user_error}, with the stage and
+     * categories under {@code moderation_details}; the request id in the message as the service writes it.
+     */
+    static ErrorResponse moderationBlocked(String requestId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("moderation_stage", "input");
+        details.put("categories", List.of("sexual"));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "Your request was rejected by the safety system. If you believe this is an error, contact "
+                + "us at Azure support ticket and include the request ID " + requestId + ". safety_violations=[sexual].");
+        error.put("type", "image_generation_user_error");
+        error.put("param", null);
+        error.put("code", "moderation_blocked");
+        error.put("moderation_details", details);
+        return new ErrorResponse(400, Map.of("error", error));
+    }
+
+    /** An edit that is not {@code multipart/form-data}, in OpenAI's words. */
+    static ErrorResponse notMultipart(String contentType) {
+        return invalidRequest(null, "Invalid Content-Type header (" + contentType + "), expected multipart/form-data. "
+                + "(HINT: If you're using curl, you can pass -H 'Content-Type: multipart/form-data')", null);
+    }
+
+    /** A file part whose declared type the edits operation does not take. */
+    static ErrorResponse unsupportedMimetype(String param, String contentType) {
+        return invalidRequest("unsupported_file_mimetype", "Invalid file '" + param + "': unsupported mimetype ('"
+                + contentType + "'). Supported file formats are 'image/jpeg' and 'image/png'.", param);
+    }
+
+    /** A file part whose bytes are not the image its type claims. */
+    static ErrorResponse invalidImageFile(String param, int index) {
+        return invalidRequest("invalid_image_file", "Invalid image file or mode for image " + (index + 1) + ", please "
+                + "check your image file.", param);
     }
 
     /** The documented content-filter rejection; the inner results claim "sexual/medium", as observed on the seed's jeans. */

@@ -21,13 +21,29 @@ import java.util.regex.Pattern;
  */
 final class AzureGate {
 
-    /** One Azure operation's routes and wording. */
-    record Operation(String name, Pattern legacy, Pattern unified, boolean chat, LongFunction<AzureErrors.ErrorResponse> rateLimited) {
+    /**
+     * One Azure operation's routes and wording; {@code multipart} operations ({@code /images/edits}) take a
+     * {@code multipart/form-data} body instead of JSON.
+     */
+    record Operation(String name, Pattern legacy, Pattern unified, boolean chat, LongFunction<AzureErrors.ErrorResponse> rateLimited,
+                     boolean multipart) {
+        Operation(String name, Pattern legacy, Pattern unified, boolean chat, LongFunction<AzureErrors.ErrorResponse> rateLimited) {
+            this(name, legacy, unified, chat, rateLimited, false);
+        }
     }
 
-    /** A request that passed the gate. */
-    record Admitted(JsonNode body, String deploymentName, ImageApiEmulator.Deployment deployment) {
+    /**
+     * A request that passed the gate. For a multipart operation {@code body} holds the form's text fields (numbers
+     * as numbers) and {@code form} every part; for JSON {@code form} is null.
+     */
+    record Admitted(JsonNode body, String deploymentName, ImageApiEmulator.Deployment deployment, MultipartForm form) {
     }
+
+    /** The largest edit body read: 16 references of up to 50 MB would be 800 MB; the emulator holds bodies in memory. */
+    static final long MAX_MULTIPART_BYTES = 128L * 1024 * 1024;
+
+    /** Form fields that are integers in the JSON dialect; a multipart form sends them as text. */
+    private static final java.util.Set<String> INTEGER_FIELDS = java.util.Set.of("n", "output_compression", "partial_images");
 
     private AzureGate() {
     }
@@ -59,11 +75,17 @@ final class AzureGate {
         if (!emulator.authorized(exchange)) {
             throw refuse(AzureErrors.unauthorized());
         }
+        MultipartForm form = null;
         JsonNode body;
-        try {
-            body = JSON.readTree(JsonHttpServer.readBody(exchange));
-        } catch (JsonProcessingException e) {
-            body = null;
+        if (operation.multipart()) {
+            form = readForm(exchange);
+            body = fields(form);
+        } else {
+            try {
+                body = JSON.readTree(JsonHttpServer.readBody(exchange));
+            } catch (JsonProcessingException e) {
+                body = null;
+            }
         }
         if (body == null || !body.isObject()) {
             throw refuse(AzureErrors.invalidRequest(null, "We could not parse the JSON body of your request. (HINT: This "
@@ -110,7 +132,39 @@ final class AzureGate {
         if (fault.status() != 0) {
             throw refuse(AzureErrors.serverError(fault.status()));
         }
-        return new Admitted(body, deploymentName, deployment);
+        return new Admitted(body, deploymentName, deployment, form);
+    }
+
+    private static MultipartForm readForm(HttpExchange exchange) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String boundary = MultipartForm.boundary(contentType);
+        if (boundary == null) {
+            throw refuse(AzureErrors.notMultipart(contentType == null ? "none" : contentType));
+        }
+        try (var in = exchange.getRequestBody()) {
+            return MultipartForm.read(in, boundary, MAX_MULTIPART_BYTES);
+        } catch (MultipartForm.TooLarge e) {
+            throw refuse(AzureErrors.gateway(413, "RequestEntityTooLarge", e.getMessage()));
+        } catch (MultipartForm.Malformed e) {
+            throw refuse(AzureErrors.invalidRequest(null, "Could not parse multipart form: " + e.getMessage(), null));
+        }
+    }
+
+    /** The form's text parts as the JSON object the generation dialect would send; the first of a repeated name wins. */
+    private static JsonNode fields(MultipartForm form) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = JSON.createObjectNode();
+        for (MultipartForm.Part part : form.parts()) {
+            if (part.isFile() || fields.has(part.name())) {
+                continue;
+            }
+            String text = part.text();
+            if (INTEGER_FIELDS.contains(part.name()) && text.strip().matches("-?\\d{1,9}")) {
+                fields.put(part.name(), Integer.parseInt(text.strip()));
+            } else {
+                fields.put(part.name(), text);
+            }
+        }
+        return fields;
     }
 
     /** Waits out the deployment's injected delay, if any; throws when the emulator closes meanwhile. */

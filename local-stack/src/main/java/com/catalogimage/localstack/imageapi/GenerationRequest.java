@@ -11,19 +11,20 @@ import java.util.List;
  * @param size       the concrete size ({@code auto} resolved to 1024x1024)
  * @param quality    the concrete quality ({@code auto} resolved to {@code medium}; dall-e-3: standard|hd)
  * @param dataUrl    dall-e-3 with {@code response_format=url}: answer a {@code data:} URL, since the emulator hosts no files
+ * @param moderation {@code auto} or {@code low} (gpt-image models; null on dall-e-3)
+ * @param inputFidelity an edit's {@code input_fidelity} as sent ({@code low}|{@code high}), null when absent; what a
+ *                   deployment takes is in {@link ModelRules}
  */
 record GenerationRequest(String prompt, int n, int width, int height, String size, String quality, String outputFormat,
-                    int outputCompression, String background, String user, String style, boolean dataUrl) {
+                    int outputCompression, String background, String user, String style, boolean dataUrl,
+                    String moderation, String inputFidelity) {
 
     static final int GPT_IMAGE_PROMPT_MAX = 32_000;
     static final int DALL_E_PROMPT_MAX = 4_000;
 
-    private static final List<String> GPT_SIZES = List.of("1024x1024", "1024x1536", "1536x1024", "auto");
-    private static final List<String> DALL_E_SIZES = List.of("1024x1024", "1792x1024", "1024x1792");
-    private static final List<String> GPT_QUALITIES = List.of("low", "medium", "high", "auto");
-    private static final List<String> DALL_E_QUALITIES = List.of("standard", "hd");
     private static final List<String> FORMATS = List.of("png", "jpeg");
-    private static final List<String> BACKGROUNDS = List.of("transparent", "opaque", "auto");
+    private static final List<String> MODERATIONS = List.of("auto", "low");
+    private static final List<String> FIDELITIES = List.of("low", "high");
     private static final List<String> RESPONSE_FORMATS = List.of("url", "b64_json");
     private static final List<String> STYLES = List.of("vivid", "natural");
 
@@ -38,11 +39,20 @@ record GenerationRequest(String prompt, int n, int width, int height, String siz
     }
 
     static boolean isDallE(String model) {
-        return model != null && model.toLowerCase(java.util.Locale.ROOT).startsWith("dall-e");
+        return ModelRules.of(model).dallE();
     }
 
     static GenerationRequest parse(JsonNode body, String model) {
-        boolean dallE = isDallE(model);
+        return parse(body, model, false);
+    }
+
+    /**
+     * Validates a generation ({@code edit} false, a JSON body) or the fields of an edit ({@code edit} true, the
+     * multipart form's text parts as a JSON object) against the deployment's {@link ModelRules}.
+     */
+    static GenerationRequest parse(JsonNode body, String model, boolean edit) {
+        ModelRules rules = ModelRules.of(model);
+        boolean dallE = rules.dallE();
         String prompt = string(body, "prompt");
         if (prompt == null) {
             throw new Invalid(AzureErrors.invalidRequest("missing_required_parameter",
@@ -68,27 +78,43 @@ record GenerationRequest(String prompt, int n, int width, int height, String siz
             throw new Invalid(AzureErrors.invalidRequest("invalid_value", "Invalid 'n': dall-e-3 supports only n=1, but got "
                     + n + ".", "n"));
         }
-        if (n > 10) {
+        if (n > rules.maxImages()) {
             throw new Invalid(AzureErrors.invalidRequest("integer_above_max_value", "Invalid 'n': integer above maximum "
-                    + "value. Expected a value less than or equal to 10, but got " + n + " instead.", "n"));
+                    + "value. Expected a value less than or equal to " + rules.maxImages() + ", but got " + n
+                    + " instead.", "n"));
         }
 
-        String size = oneOf(body, "size", dallE ? DALL_E_SIZES : GPT_SIZES, dallE ? "1024x1024" : "auto");
+        String size;
+        if (rules.flexibleSizes()) {
+            size = string(body, "size");
+            size = size == null ? "auto" : size;
+            String problem = ModelRules.flexibleSizeProblem(size);
+            if (problem != null) {
+                throw new Invalid(AzureErrors.invalidRequest("invalid_value", problem, "size"));
+            }
+        } else {
+            size = oneOf(body, "size", rules.fixedSizes(), dallE ? "1024x1024" : "auto");
+        }
         if ("auto".equals(size)) {
             size = "1024x1024";
         }
         String[] dims = size.split("x");
-        String quality = oneOf(body, "quality", dallE ? DALL_E_QUALITIES : GPT_QUALITIES, dallE ? "standard" : "auto");
+        String quality = oneOf(body, "quality", rules.qualities(), dallE ? "standard" : "auto");
         if ("auto".equals(quality)) {
             quality = "medium";
         }
         String user = string(body, "user");
 
         if (dallE) {
+            for (String unknown : List.of("moderation", "input_fidelity")) {
+                if (body.hasNonNull(unknown)) {
+                    throw new Invalid(AzureErrors.unknownParameter(unknown));
+                }
+            }
             String responseFormat = oneOf(body, "response_format", RESPONSE_FORMATS, "url");
             String style = oneOf(body, "style", STYLES, "vivid");
             return new GenerationRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, "png",
-                    100, "opaque", user, style, "url".equals(responseFormat));
+                    100, "opaque", user, style, "url".equals(responseFormat), null, null);
         }
 
         String format = oneOf(body, "output_format", FORMATS, "png");
@@ -98,19 +124,59 @@ record GenerationRequest(String prompt, int n, int width, int height, String siz
                     : "integer_above_max_value", "Invalid 'output_compression': expected a value between 0 and 100, but "
                     + "got " + compression + " instead.", "output_compression"));
         }
-        String background = oneOf(body, "background", BACKGROUNDS, "auto");
+        String background = oneOf(body, "background", rules.backgrounds(), "auto");
         if ("transparent".equals(background) && "jpeg".equals(format)) {
             throw new Invalid(AzureErrors.invalidRequest("invalid_value", "Transparent background is not supported for "
                     + "output_format 'jpeg'. Use 'png'.", "background"));
         }
+        String moderation = oneOf(body, "moderation", MODERATIONS, "auto");
+        String inputFidelity = inputFidelity(body, rules, edit);
         // "auto" lets the model choose; a product shot on a card is opaque
         String resolvedBackground = "transparent".equals(background) ? "transparent" : "opaque";
         return new GenerationRequest(prompt, n, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), size, quality, format,
-                compression, resolvedBackground, user, null, false);
+                compression, resolvedBackground, user, null, false, moderation, inputFidelity);
+    }
+
+    /**
+     * {@code input_fidelity}: an edits parameter only (a generation naming it is an unknown parameter); refused by
+     * gpt-image-2 in OpenAI's words, and by gpt-image-1-mini unless {@code low}.
+     */
+    private static String inputFidelity(JsonNode body, ModelRules rules, boolean edit) {
+        if (!body.hasNonNull("input_fidelity")) {
+            return null;
+        }
+        if (!edit) {
+            throw new Invalid(AzureErrors.unknownParameter("input_fidelity"));
+        }
+        if (!rules.takesInputFidelity()) {
+            throw new Invalid(AzureErrors.invalidInputFidelityModel(rules.model()));
+        }
+        String value = oneOf(body, "input_fidelity", FIDELITIES, null);
+        if (!rules.inputFidelities().contains(value)) {
+            throw new Invalid(AzureErrors.invalidRequest("invalid_value", "input_fidelity '" + value + "' is only "
+                    + "supported for models gpt-image-1 and gpt-image-1.5.", "input_fidelity"));
+        }
+        return value;
     }
 
     /** gpt-image-1's published output tokens per image: 272/408 low, 1056/1584 medium, 4160/6240 high (square/other). */
     int outputTokensPerImage() {
+        return outputTokensPerImage(ModelRules.Family.GPT_IMAGE_1);
+    }
+
+    /**
+     * Output tokens per image as the family reports them: gpt-image-1's published table, or gpt-image-2's figures at
+     * 1024x1024 (200 low, 1770 medium, 7030 high) scaled by the pixel count, since its sizes are flexible.
+     */
+    int outputTokensPerImage(ModelRules.Family family) {
+        if (family == ModelRules.Family.GPT_IMAGE_2) {
+            int square = switch (quality) {
+                case "low" -> 200;
+                case "high" -> 7030;
+                default -> 1770;
+            };
+            return (int) Math.max(1, Math.round(square * ((double) width * height / (1024.0 * 1024.0))));
+        }
         boolean square = width == height;
         return switch (quality) {
             case "low" -> square ? 272 : 408;

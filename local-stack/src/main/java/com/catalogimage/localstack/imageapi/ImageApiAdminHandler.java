@@ -20,7 +20,9 @@ import java.util.Map;
  * 403 {@code {"error":{"code":"Forbidden","message":...}}} (see {@link #refuse}).
  *
  * <pre>
- * GET    /admin/stats          counters (see {@link ImageApiStats})
+ * GET    /admin/stats          counters (see {@link ImageApiStats}), with "edits" and "receivedEdits" (each edit's
+ *                              deployment, references' sha256/sizeBytes/contentType/filename/width/height,
+ *                              maskPresent, inputFidelity, prompt, n)
  * POST   /admin/stats/reset    zero them
  * GET    /admin/faults         the active faults
  * POST   /admin/faults         add faults, e.g. {"deployment":"gpt-image-1-mini", "failNext":{"status":503,"count":2},
@@ -32,6 +34,7 @@ import java.util.Map;
  * GET    /admin/config         settings in force
  * POST   /admin/config         {"latencyMs":300, "jitterMs":50, "requestsPerMinute":{"gpt-image-1-mini":6},
  *                              "blockedTerms":["jeans"], "policyErrorStyle":"CONTENT_FILTER",
+ *                              (MODEL_DEFAULT | CONTENT_POLICY_VIOLATION | MODERATION_BLOCKED | CONTENT_FILTER)
  *                              "chatBlockedTerms":["forbidden"], "chatRefusalTerms":["decline"]}   (every field optional)
  * GET    /admin/vision/rules   the vision rules in force (see {@link VisionRules})
  * POST   /admin/vision/rules   add one: {"term":"Lava","times":1,"check":"noTextOrLogos"}   (times -1 = always)
@@ -119,6 +122,8 @@ final class ImageApiAdminHandler implements HttpHandler {
         out.put("generationsByRequestId", stats.generationsByRequestId());
         out.put("duplicateRequestIds", stats.duplicateRequestIds());
         out.put("generationsByPrompt", stats.generationsByPrompt());
+        out.put("edits", stats.edits());
+        out.put("receivedEdits", stats.receivedEdits());
         Map<String, Object> chat = new LinkedHashMap<>();
         chat.put("completions", stats.chatCompletions());
         chat.put("bySchema", stats.chatCompletionsBySchema());

@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An emulator of an Azure OpenAI resource for tests and local runs: image generation (real PNG/JPEG images of the
- * requested size, the prompt embedded in each, see {@link PromptChunk}) and chat completions with image input and
+ * An emulator of an Azure OpenAI resource for tests and local runs: image generation and edits, checked per model
+ * ({@link ModelRules}; real PNG/JPEG images of the requested size, the prompt embedded in each, see {@link PromptChunk}) and chat completions with image input and
  * structured outputs (the quality check's vision model, prompt rewrites and ideas, steered by {@link VisionRules}),
  * Azure's error bodies, per-deployment rate limits with {@code Retry-After}/{@code retry-after-ms}, fault injection and
  * counters that show whether anything was generated twice.
@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code POST /openai/deployments/{deployment}/images/generations?api-version=...} (legacy path)</li>
  *   <li>{@code POST /openai/v1/images/generations} with {@code "model": "<deployment>"} in the body (v1 path)</li>
+ *   <li>{@code POST /openai/deployments/{deployment}/images/edits?api-version=...} and {@code POST /openai/v1/images/edits}
+ *       ({@code model} as a form field): multipart edits with reference images (see the package documentation)</li>
  *   <li>{@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} and
  *       {@code POST /openai/v1/chat/completions} (see {@link ChatCompletionsHandler}); an image deployment asked for
  *       chat, or a chat deployment asked for images, answers 400 {@code OperationNotSupported}</li>
@@ -163,10 +165,20 @@ public final class ImageApiEmulator implements AutoCloseable {
         }
     }
 
-    /** Which of Azure's two documented content-filter bodies a blocked prompt gets. */
+    /** Which of Azure's documented refusal bodies a blocked prompt gets. */
     public enum PolicyErrorStyle {
-        /** 400 {@code content_policy_violation} with inner {@code ResponsibleAIPolicyViolation} (the default). */
+        /**
+         * The model's own (the default): 400 {@code moderation_blocked} on gpt-image-2 deployments,
+         * {@code content_policy_violation} on the 1.x models and dall-e-3.
+         */
+        MODEL_DEFAULT,
+        /** 400 {@code content_policy_violation} with inner {@code ResponsibleAIPolicyViolation}, whatever the model. */
         CONTENT_POLICY_VIOLATION,
+        /**
+         * 400 {@code {"error":{"code":"moderation_blocked","type":"image_generation_user_error",...}}}, whatever the
+         * model.
+         */
+        MODERATION_BLOCKED,
         /** 400 {@code {"error":{"code":"contentFilter","message":"Your task failed as a result of our safety system."}}}. */
         CONTENT_FILTER
     }
@@ -249,7 +261,7 @@ public final class ImageApiEmulator implements AutoCloseable {
             rateLimiter.setLimit(deployment.name(), deployment.requestsPerMinute());
         }
         settings = new Settings(options.latency(), options.jitter(), lowerCase(options.blockedTerms()),
-                PolicyErrorStyle.CONTENT_POLICY_VIOLATION, List.of(), List.of());
+                PolicyErrorStyle.MODEL_DEFAULT, List.of(), List.of());
         server = new JsonHttpServer("image-api-emulator", options.bind(), options.port(), options.threads());
         ImagesHandler images = new ImagesHandler(this, new ImageRenderer());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(this);

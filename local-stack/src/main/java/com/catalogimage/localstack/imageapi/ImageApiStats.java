@@ -1,5 +1,8 @@
 package com.catalogimage.localstack.imageapi;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,9 +15,40 @@ import java.util.concurrent.atomic.LongAdder;
  * What the emulator has seen, so tests can prove the pipeline generated each image once: successful generations (200s)
  * in total, per exact prompt, per request id and per deployment, plus every request, every 429 and every status per
  * deployment. The request id is the body's {@code user} field, else the {@code x-ms-client-request-id} header; a success
- * with neither is counted in the totals only. Thread-safe; the maps returned are snapshots.
+ * with neither is counted in the totals only. An edit ({@code /images/edits}) is a paid generation too, counted in all of
+ * these, and also recorded as a {@link ReceivedEdit}: what the reference images' bytes were, so a test can prove a photo
+ * reached the service as multipart. Thread-safe; the maps and lists returned are snapshots.
  */
 public final class ImageApiStats {
+
+    /**
+     * One reference image an edit received.
+     *
+     * @param sha256      hex SHA-256 of the part's bytes, exactly as received
+     * @param sizeBytes   the part's length
+     * @param contentType the part's declared type ({@code image/png}, {@code image/jpeg})
+     * @param filename    the part's filename, null when it had none
+     */
+    public record Reference(String sha256, int sizeBytes, String contentType, String filename, int width, int height) {
+    }
+
+    /**
+     * One successful edit.
+     *
+     * @param requestId     as for generations: {@code user}, else {@code x-ms-client-request-id}; may be null
+     * @param references    the {@code image}/{@code image[]} parts in body order
+     * @param maskPresent   whether a {@code mask} part came
+     * @param inputFidelity the {@code input_fidelity} sent, null when none
+     */
+    public record ReceivedEdit(String deployment, String requestId, List<Reference> references, boolean maskPresent,
+                               String inputFidelity, String prompt, int n) {
+        public ReceivedEdit {
+            references = List.copyOf(references);
+        }
+    }
+
+    /** The newest edits kept; older ones are dropped (a benchmark makes thousands). */
+    static final int MAX_RECEIVED_EDITS = 1_000;
 
     private final LongAdder generations = new LongAdder();
     private final LongAdder images = new LongAdder();
@@ -24,6 +58,8 @@ public final class ImageApiStats {
     private final Map<String, AtomicLong> requestsByDeployment = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> throttledByDeployment = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
+    private final LongAdder edits = new LongAdder();
+    private final Deque<ReceivedEdit> receivedEdits = new ArrayDeque<>();
     private final LongAdder chatCompletions = new LongAdder();
     private final Map<String, AtomicLong> chatByDeployment = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> chatBySchema = new ConcurrentHashMap<>();
@@ -52,6 +88,28 @@ public final class ImageApiStats {
         increment(generationsByDeployment, deployment);
         if (requestId != null && !requestId.isEmpty()) {
             increment(byRequestId, requestId);
+        }
+    }
+
+    void recordEdit(ReceivedEdit edit) {
+        edits.increment();
+        synchronized (receivedEdits) {
+            receivedEdits.addLast(edit);
+            while (receivedEdits.size() > MAX_RECEIVED_EDITS) {
+                receivedEdits.removeFirst();
+            }
+        }
+    }
+
+    /** Successful edits (200s on {@code /images/edits}), all deployments; each is also one of {@link #generations()}. */
+    public long edits() {
+        return edits.sum();
+    }
+
+    /** What the successful edits received, oldest first (the newest {@value #MAX_RECEIVED_EDITS}). */
+    public List<ReceivedEdit> receivedEdits() {
+        synchronized (receivedEdits) {
+            return List.copyOf(receivedEdits);
         }
     }
 
@@ -170,6 +228,10 @@ public final class ImageApiStats {
         requestsByDeployment.clear();
         throttledByDeployment.clear();
         byStatus.clear();
+        edits.reset();
+        synchronized (receivedEdits) {
+            receivedEdits.clear();
+        }
         chatCompletions.reset();
         chatByDeployment.clear();
         chatBySchema.clear();

@@ -511,6 +511,36 @@ class DabEmulatorTest {
     }
 
     @Test
+    void theSourceImageColumnHoldsTheSampleReferencePhotosOnTheSupplierCdn() {
+        dab.close();
+        dab = DabEmulator.start(DabEmulator.Options.inMemory().withSupplierPhotos("http://127.0.0.1:40123"));
+        JsonNode withPhoto = get("/api/Products?$filter=" + enc("SourceImageUrl ne null") + "&$select=Id,SourceImageUrl,ImageUrl")
+                .value();
+        assertThat(withPhoto).hasSize(SampleCatalog.withSourceImage().size()).hasSize(5);
+        for (JsonNode row : withPhoto) {
+            assertThat(row.get("SourceImageUrl").asText()).startsWith("http://127.0.0.1:40123/photos/" + row.get("Id").asInt() + ".");
+            assertThat(row.get("ImageUrl").asText()).as("reference photos are for products without image").isEmpty();
+        }
+        assertThat(SampleCatalog.supplierHosted("http://127.0.0.1:40123")).hasSize(3);
+        JsonNode restyle = get("/api/Products/Id/10").value().get(0);
+        assertThat(restyle.get("ImageUrl").asText()).isEqualTo("http://127.0.0.1:40123/photos/10.jpg");
+        assertThat(restyle.get("SourceImageUrl").isNull()).isTrue();
+        assertThat(SampleCatalog.WITH_IMAGE).as("the counts keep their meaning")
+                .isEqualTo(SampleCatalog.PRODUCTS.stream().filter(Product::hasImage).count());
+    }
+
+    @Test
+    void withoutTheSourceImageColumnItIsNotExposedAndNamingItIsABadRequest() {
+        dab.close();
+        dab = DabEmulator.start(DabEmulator.Options.inMemory().withSourceImageColumn(false));
+        assertThat(get("/api/Products/Id/6").value().get(0).has("SourceImageUrl")).isFalse();
+        assertThat(get("/api/Products/Id/6").value().get(0).has("ImageAltText")).isTrue();
+        assertThat(get("/api/Products?$select=Id,SourceImageUrl").status()).isEqualTo(400);
+        assertEnvelope(send("PATCH", "/api/Products/Id/9", "{\"SourceImageUrl\":\"u\"}", "If-Match", "*"), 400,
+                "BadRequest");
+    }
+
+    @Test
     void withoutTheAltTextColumnNamingItIsDabsBadRequestAndNothingIsWritten() {
         dab.close();
         dab = DabEmulator.start(DabEmulator.Options.inMemory().withAltTextColumn(false));

@@ -210,7 +210,7 @@ class ImageApiEmulatorTest {
                     });
         } finally {
             emulator.configure(ImageApiEmulator.Config.change()
-                    .withPolicyErrorStyle(ImageApiEmulator.PolicyErrorStyle.CONTENT_POLICY_VIOLATION)
+                    .withPolicyErrorStyle(ImageApiEmulator.PolicyErrorStyle.MODEL_DEFAULT)
                     .withBlockedTerms(List.of("jeans")));
         }
     }
