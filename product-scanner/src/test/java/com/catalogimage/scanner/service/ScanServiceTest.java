@@ -89,6 +89,26 @@ class ScanServiceTest {
     }
 
     @Test
+    void aSampleProductWithAReferencePhotoIsRequestedWithItAndOneWithoutWithNone() {
+        scans.scan("test");
+
+        List<ImageRequest> withPhoto = SampleCatalog.withSourceImage().stream()
+                .flatMap(p -> topics().values(Topics.IMAGE_REQUESTS, String.valueOf(SampleCatalog.idOf(p)),
+                        new ImageRequestDeserializer()).stream()).toList();
+        assertThat(withPhoto).as("the sample's products with a reference photo are requested").isNotEmpty()
+                .allSatisfy(request -> {
+                    assertThat(request.product().sourceImageUrl()).endsWith("/photos/" + request.product().id() + "."
+                            + (request.product().sourceImageUrl().endsWith(".png") ? "png" : "jpg"));
+                    assertThat(request.product().imageUrl()).isNull();
+                    assertThat(request.referencePhotoUrl()).isEqualTo(request.product().sourceImageUrl());
+                });
+        long plain = insert("Walnut Bowl " + UUID.randomUUID(), "A turned walnut salad bowl, oiled, 30 cm across.", 3);
+        scans.scan("test");
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(plain), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> assertThat(request.product().sourceImageUrl()).isNull());
+    }
+
+    @Test
     void requestsAProductWithoutImageOnceWithItsCategory() {
         long id = insert("Speckled Stoneware Mug " + UUID.randomUUID(), GOOD, 3);
 
