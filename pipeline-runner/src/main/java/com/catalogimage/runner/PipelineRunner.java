@@ -68,6 +68,11 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Read by the uploader (the gate) and the console: {@code auto} or {@code manual}. */
     public static final String REVIEW_MODE = "REVIEW_MODE";
+    /**
+     * {@code --restyle}: the runner's own flag (no service reads it), turned into {@code RESTYLE_IMAGE_URL_PREFIXES} =
+     * the local supplier CDN's base URL, which only the runner knows.
+     */
+    static final String RESTYLE_LOCAL_SUPPLIER_PHOTOS = "PIPELINE_RESTYLE_LOCAL_SUPPLIER_PHOTOS";
     static final String CONSOLE_OPERATOR_PASSWORD = "CONSOLE_OPERATOR_PASSWORD";
     static final String CONSOLE_VIEWER_PASSWORD = "CONSOLE_VIEWER_PASSWORD";
 
@@ -159,11 +164,24 @@ public final class PipelineRunner implements AutoCloseable {
         // The quality check (decision 0024): the generator judges, the scanner's estimate prices it; REVIEW_MODE, which
         // the generator reads too, is in everybody's environment already.
         env.putIfAbsent("QUALITY_CHECK", "advisory");
+        // The image model (decision 0028): the scanner's estimate and the generator read the same two.
+        env.putIfAbsent("IMAGE_MODEL", "gpt-image-2");
+        env.putIfAbsent("IMAGE_VARIANTS", "1");
         if (stack.imageApi() != null) {
             // The emulator serves the chat deployment beside the image one, on the same endpoint with the same key.
             env.putIfAbsent("CHAT_ENDPOINT", env.get("AZURE_OPENAI_ENDPOINT"));
             env.putIfAbsent("CHAT_API_KEY", env.get("AZURE_OPENAI_API_KEY"));
             env.putIfAbsent("CHAT_DEPLOYMENT", "gpt-5-mini");
+        }
+        // Reference photos (decision 0030): the local stack names its supplier CDN (SUPPLIER_PHOTOS_URL) and lets the
+        // generator fetch from it on loopback. --restyle restyles the sample products whose image is on it (0032).
+        if ("true".equals(env.remove(RESTYLE_LOCAL_SUPPLIER_PHOTOS))) {
+            String photos = env.get("SUPPLIER_PHOTOS_URL");
+            if (photos == null || photos.isBlank()) {
+                throw new IllegalArgumentException("--restyle restyles the products on the local supplier CDN, and this "
+                        + "run has none: set RESTYLE_IMAGE_URL_PREFIXES instead");
+            }
+            env.putIfAbsent("RESTYLE_IMAGE_URL_PREFIXES", photos.replaceAll("/+$", "") + "/");
         }
         env.put("CATALOG_MODE", options.catalogMode());
         // The local stack's DAB emulator has deploy/sql's alt text column; a catalog without it still gets its URLs
@@ -359,7 +377,9 @@ public final class PipelineRunner implements AutoCloseable {
                 events.getOrDefault(State.REQUESTED, 0), events.getOrDefault(State.GENERATED, 0),
                 events.getOrDefault(State.STORED, 0), events.getOrDefault(State.COMPLETED, 0),
                 events.getOrDefault(State.SKIPPED, 0), events.getOrDefault(State.DEAD_LETTERED, 0), board.inFlight())
-                + (options.reviewMode().equals("manual") ? " | awaiting review " + board.awaitingReview() : "");
+                // restyles wait for a reviewer in auto mode too
+                + (options.reviewMode().equals("manual") || board.awaitingReview() > 0
+                        ? " | awaiting review " + board.awaitingReview() : "");
     }
 
     /**

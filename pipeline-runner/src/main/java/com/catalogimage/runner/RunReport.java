@@ -122,7 +122,7 @@ public record RunReport(Duration elapsed, Map<State, Integer> byState, Map<Reaso
                 .map(status -> catalog.imageUrls().get(status.productId())).filter(url -> url != null && !url.isBlank())
                 .findFirst().orElse(null);
         int withImage = (int) catalog.imageUrls().values().stream().filter(url -> !url.isBlank()).count();
-        String model = runner.serviceEnvironment().getOrDefault("IMAGE_MODEL", "gpt-image-1-mini") + ", "
+        String model = runner.serviceEnvironment().getOrDefault("IMAGE_MODEL", "gpt-image-2") + ", "
                 + runner.serviceEnvironment().getOrDefault("IMAGE_QUALITY", "low") + ", "
                 + runner.serviceEnvironment().getOrDefault("IMAGE_SIZE", "1024x1024");
         List<ProductStatus> history = runner.board().history();

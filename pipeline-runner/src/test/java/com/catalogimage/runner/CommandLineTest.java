@@ -38,6 +38,22 @@ class CommandLineTest {
     }
 
     @Test
+    void variantsReachEveryServicesEnvironmentAsOneToFourAndRestyleIsAskedForByName() {
+        assertThat(CommandLine.parse(new String[] {"--variants", "3"}, Map.of()).options().environment())
+                .containsEntry(CommandLine.IMAGE_VARIANTS, "3");
+        assertThat(CommandLine.parse(new String[0], Map.of(CommandLine.IMAGE_VARIANTS, " 2 ")).options().environment())
+                .containsEntry(CommandLine.IMAGE_VARIANTS, "2");
+        for (String bad : new String[] {"0", "5", "two"}) {
+            assertThatThrownBy(() -> CommandLine.parse(new String[] {"--variants", bad}, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1, 2, 3 or 4");
+        }
+        assertThat(CommandLine.parse(new String[] {"--restyle"}, Map.of()).options().environment())
+                .containsEntry(PipelineRunner.RESTYLE_LOCAL_SUPPLIER_PHOTOS, "true");
+        assertThat(CommandLine.parse(new String[0], Map.of()).options().environment())
+                .doesNotContainKey(PipelineRunner.RESTYLE_LOCAL_SUPPLIER_PHOTOS);
+    }
+
+    @Test
     void theHelpListsTheReviewOptionAndTheConsole() {
         assertThat(CommandLine.USAGE).contains("--review auto|manual").contains("http://localhost:8085")
                 .contains("CONSOLE_OPERATOR_PASSWORD");

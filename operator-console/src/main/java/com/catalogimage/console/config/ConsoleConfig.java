@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /** What the console reads and how it shows it. */
@@ -74,6 +75,20 @@ public interface ConsoleConfig {
         /** The private container images wait in for a reviewer ({@code AZURE_STORAGE_REVIEW_CONTAINER}). */
         @WithDefault("products-review")
         String reviewContainer();
+    }
+
+    /** How restyles show the image they replace. */
+    Restyle restyle();
+
+    /** How restyles show the image they replace. */
+    interface Restyle {
+
+        /**
+         * The hosts ({@code host[:port]}, {@code REFERENCE_PHOTO_HOSTS}: those the generator fetches photos from) whose
+         * images a page may show: a restyle's original is drawn beside the new image only from one of these (the page's
+         * Content-Security-Policy lets images come from them), else it is given as a link. Empty: links only.
+         */
+        Optional<List<String>> originalHosts();
     }
 
     /** Read-only links to blobs. */

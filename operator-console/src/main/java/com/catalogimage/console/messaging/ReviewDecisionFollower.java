@@ -36,6 +36,8 @@ public class ReviewDecisionFollower {
     private final Deque<ReviewDecision> recent = new ArrayDeque<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, Verdict> byRequest = new ConcurrentHashMap<>();
+    /** Per image request approved with another image than the main one: which ({@code ReviewDecision.variant}). */
+    private final Map<String, Integer> publishedVariant = new ConcurrentHashMap<>();
     private TopicFollower<ReviewDecision> follower;
 
     @Inject
@@ -75,6 +77,9 @@ public class ReviewDecisionFollower {
         if (requestId != null) {
             // An approve or reject stands over a regenerate given before it (whose scanner call failed).
             byRequest.merge(requestId, decision.verdict(), (old, now) -> now == Verdict.REGENERATE ? old : now);
+            if (decision.verdict() == Verdict.APPROVE && decision.variant() > 0) {
+                publishedVariant.putIfAbsent(requestId, decision.variant());
+            }
         }
         synchronized (recent) {
             recent.addFirst(decision);
@@ -85,6 +90,11 @@ public class ReviewDecisionFollower {
     }
 
     /** The verdict given on the image of this request, if any. */
+    /** The variant an approval published for the request, if one other than the main image was. */
+    public Optional<Integer> publishedVariant(String requestId) {
+        return requestId == null ? Optional.empty() : Optional.ofNullable(publishedVariant.get(requestId));
+    }
+
     public Optional<Verdict> verdictOn(String requestId) {
         return requestId == null ? Optional.empty() : Optional.ofNullable(byRequest.get(requestId));
     }

@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * The review queue (the approval gate, {@code REVIEW_MODE=manual}): the images waiting, oldest first, with approve,
+ * The review queue (the approval gate, {@code REVIEW_MODE=manual}, and every restyle): the images waiting, oldest
+ * first, each with all the images of its call (one is published: "Publish this one" names it by {@code variant}), approve,
  * reject with a note, regenerate with an edited prompt, bulk approve, and the recent decisions. Every action needs the
  * operator role and the CSRF token (the filter), and answers 303 back to the queue (or the page named by the form's
  * {@code from}) with what it did.
@@ -62,8 +63,9 @@ public class ReviewPage {
     @POST
     @Path("/{productId}/approve")
     @RolesAllowed(ConsoleRoles.OPERATOR)
-    public Response approve(@RestPath long productId, @RestForm String requestId, @RestForm String from) {
-        return back(from, reviews.approve(productId, requestId, reviewer()));
+    public Response approve(@RestPath long productId, @RestForm String requestId, @RestForm Integer variant,
+            @RestForm String from) {
+        return back(from, reviews.approve(productId, requestId, variant == null ? 0 : variant, reviewer()));
     }
 
     @POST

@@ -66,6 +66,17 @@ public final class ReviewRule {
         return new Check(Action.WRITE, null);
     }
 
+    /**
+     * Why the image a reviewer picked cannot be published, or empty when it can: 0 (the main image) always, {@code k}
+     * only when the image waiting has a variant {@code k} (a form rendered for another image, or a number made up).
+     */
+    public static Optional<String> variantRefusal(long productId, StoredImage image, int variant) {
+        if (variant == 0 || image.variantsOrEmpty().stream().anyMatch(v -> v.index() == variant)) {
+            return Optional.empty();
+        }
+        return Optional.of("product " + productId + " has no image " + (variant + 1) + " waiting: nothing was published");
+    }
+
     private static Check stale(String reason) {
         return new Check(Action.STALE, reason);
     }

@@ -49,16 +49,24 @@ public class ReviewService {
     }
 
     public ActionOutcome approve(long productId, String formRequestId, String reviewer) {
-        return decide(productId, formRequestId, Verdict.APPROVE, null, null, reviewer);
+        return approve(productId, formRequestId, 0, reviewer);
+    }
+
+    /**
+     * Publishes one of the call's images: {@code variant} 0 the main one, {@code k} its variant k
+     * ({@code ReviewDecision.variant}); the others stay in the review container, never published.
+     */
+    public ActionOutcome approve(long productId, String formRequestId, int variant, String reviewer) {
+        return decide(productId, formRequestId, Verdict.APPROVE, null, null, variant, reviewer);
     }
 
     public ActionOutcome reject(long productId, String formRequestId, String note, String reviewer) {
-        return decide(productId, formRequestId, Verdict.REJECT, note, null, reviewer);
+        return decide(productId, formRequestId, Verdict.REJECT, note, null, 0, reviewer);
     }
 
     /** Reject and generate again, with the reviewer's prompt (blank: the configured template). */
     public ActionOutcome regenerate(long productId, String formRequestId, String prompt, String note, String reviewer) {
-        return decide(productId, formRequestId, Verdict.REGENERATE, note, prompt, reviewer);
+        return decide(productId, formRequestId, Verdict.REGENERATE, note, prompt, 0, reviewer);
     }
 
     /** Approves each product's waiting image; one line for all. */
@@ -81,7 +89,7 @@ public class ReviewService {
     }
 
     private ActionOutcome decide(long productId, String formRequestId, Verdict verdict, String note, String prompt,
-            String reviewer) {
+            int variant, String reviewer) {
         try (KeyLocks.Held held = locks.lock(productId)) {
             Optional<StoredImage> image = pending.image(productId);
             String requestId = image.map(i -> i.request().requestId()).orElse(null);
@@ -96,9 +104,13 @@ public class ReviewService {
                     return requestAgain(productId, cleanPrompt, true);
                 }
                 case WRITE -> {
+                    Optional<String> noSuchImage = ReviewRule.variantRefusal(productId, image.get(), variant);
+                    if (noSuchImage.isPresent()) {
+                        return new ActionOutcome(false, noSuchImage.get());
+                    }
                     ReviewDecision decision = new ReviewDecision(UUID.randomUUID().toString(), productId, image.get(),
                             verdict, OperatorText.note(note), verdict == Verdict.REGENERATE ? cleanPrompt : null,
-                            OperatorText.note(reviewer), Instant.now());
+                            OperatorText.note(reviewer), Instant.now(), variant);
                     try {
                         publisher.write(decision);
                     } catch (RuntimeException e) {
@@ -107,10 +119,13 @@ public class ReviewService {
                         return new ActionOutcome(false, "Kafka did not take the decision on product " + productId
                                 + ": nothing changed, try again");
                     }
-                    LOG.infof("Product %d: %s by %s (request %s, decision %s)", productId, verdict, decision.reviewer(),
-                            requestId, decision.decisionId());
+                    LOG.infof("Product %d: %s%s by %s (request %s, decision %s)", productId, verdict,
+                            variant == 0 ? "" : " of image " + (variant + 1), decision.reviewer(), requestId,
+                            decision.decisionId());
                     return switch (verdict) {
-                        case APPROVE -> new ActionOutcome(true, "Approved product " + productId);
+                        case APPROVE -> new ActionOutcome(true, "Approved product " + productId
+                                + (image.get().variantsOrEmpty().isEmpty() ? "" : ": image " + (variant + 1) + " of "
+                                        + (image.get().variantsOrEmpty().size() + 1) + " is published"));
                         case REJECT -> new ActionOutcome(true, "Rejected product " + productId);
                         case REGENERATE -> requestAgain(productId, cleanPrompt, false);
                     };

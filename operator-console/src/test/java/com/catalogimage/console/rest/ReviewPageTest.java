@@ -244,21 +244,86 @@ class ReviewPageTest {
         assertThat(scanner.calls("POST", "/products/" + id + "/request-again")).hasSize(2);
     }
 
+    @Test
+    void aCallOfThreeImagesShowsEachWithItsOwnPublishButtonAndPublishesTheOnePicked() {
+        StoredImage image = awaitingReview("Birch Tray", true, 2, null);
+        long id = productId(image);
+
+        String page = ConsoleSession.operator().request().when().get("/reviews").then().statusCode(200)
+                .extract().body().asString();
+        String card = page.substring(page.indexOf("data-product-id=\"" + id + "\""));
+        card = card.substring(0, card.indexOf("</li>"));
+        assertThat(card).contains("Image 1 of 3", "Image 2 of 3", "Image 3 of 3", "the others are never published")
+                .contains(image.variants().get(0).blobName().replace("/", "%2F") + "?",
+                        image.variants().get(1).blobName().replace("/", "%2F") + "?");
+        assertThat(card.split("data-testid=\"publish-variant\"", -1)).hasSize(4);
+        assertThat(card.split("name=\"csrf-token\"", -1).length).isGreaterThanOrEqualTo(4);
+        // every link a read-only one
+        assertThat(card.split("sp=r&", -1).length - 1).isGreaterThanOrEqualTo(3);
+        assertThat(card).doesNotContain("sp=rw", "sp=w");
+
+        ConsoleSession operator = ConsoleSession.operator();
+        String refused = operator.form().formParam("requestId", image.request().requestId()).formParam("variant", "7")
+                .when().post("/reviews/" + id + "/approve").then().statusCode(303).extract().header("Location");
+        assertThat(URLDecoder.decode(refused, StandardCharsets.UTF_8)).contains("has no image 8 waiting");
+        assertThat(decisions(id)).isEmpty();
+
+        String location = operator.form().formParam("requestId", image.request().requestId()).formParam("variant", "2")
+                .when().post("/reviews/" + id + "/approve").then().statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("image 3 of 3 is published");
+        assertThat(decisions(id)).singleElement().satisfies(decision -> {
+            assertThat(decision.verdict()).isEqualTo(Verdict.APPROVE);
+            assertThat(decision.variant()).isEqualTo(2);
+            assertThat(decision.image().variantsOrEmpty()).hasSize(2);
+        });
+    }
+
+    @Test
+    void aRestyleShowsTheOriginalBesideTheNewImageAndSaysItStaysUntilApproval() {
+        String original = "https://photos.test:8443/supplier/" + UUID.randomUUID() + ".jpg";
+        StoredImage drawn = awaitingReview("Pine Shelf", true, 0, original);
+        StoredImage linked = awaitingReview("Oak Shelf", true, 0, "https://elsewhere.example/oak.jpg");
+
+        var response = ConsoleSession.viewer().request().when().get("/reviews").then().statusCode(200).extract();
+        String page = response.body().asString();
+
+        String card = page.substring(page.indexOf("data-product-id=\"" + productId(drawn) + "\""));
+        card = card.substring(0, card.indexOf("</li>"));
+        assertThat(card).contains("data-testid=\"restyle\"", "data-testid=\"original\"",
+                "<img src=\"" + original + "\"", "the original stays in the catalog until an image below is approved",
+                "New image");
+        String other = page.substring(page.indexOf("data-product-id=\"" + productId(linked) + "\""));
+        other = other.substring(0, other.indexOf("</li>"));
+        assertThat(other).contains("href=\"https://elsewhere.example/oak.jpg\"")
+                .doesNotContain("<img src=\"https://elsewhere.example/oak.jpg\"");
+        assertThat(response.header("Content-Security-Policy")).contains("img-src 'self' ", " photos.test:8443;")
+                .doesNotContain("elsewhere.example");
+    }
+
     // --- a product whose image waits for a reviewer, as the uploader leaves it ---
 
     private StoredImage awaitingReview(String name, boolean withBlobs) {
+        return awaitingReview(name, withBlobs, 0, null);
+    }
+
+    /** With {@code variants} more images of the call, and as a restyle of {@code original} when it is set. */
+    private StoredImage awaitingReview(String name, boolean withBlobs, int variants, String original) {
         long id = IDS.incrementAndGet();
         String requestId = "r-" + UUID.randomUUID();
-        Product product = new Product(id, name, "A " + name.toLowerCase() + " for the test catalog.", 3, "Home", null);
-        ImageRequest request = new ImageRequest(requestId, product, 1, null, ImageRequest.Origin.SCAN, Instant.now());
+        Product product = new Product(id, name, "A " + name.toLowerCase() + " for the test catalog.", 3, "Home", null)
+                .withImageUrls(original, null);
+        ImageRequest request = new ImageRequest(requestId, product, 1, null, ImageRequest.Origin.SCAN, Instant.now())
+                .withMode(original == null ? null : ImageRequest.Mode.RESTYLE);
         String blobName = withBlobs
                 ? Seed.image(Seed.REVIEW, id, name, "Home", "A linen apron on white, soft light", requestId, Instant.now())
                 : "images/" + id + "-item-0123456789ab.png";
+        List<StoredImage.Variant> others = variants == 0 ? List.of() : Seed.variants(Seed.REVIEW, blobName, variants);
         StoredImage image = new StoredImage(request, blobName, "http://127.0.0.1/devstoreaccount1/products-review/"
-                + blobName, "image/png", 3, "00", 1, 1, "gpt-image-1", Instant.now());
+                + blobName, "image/png", 3, "00", 1, 1, "gpt-image-1", Instant.now(), null, others);
         topics().send(Topics.IMAGES_AWAITING_REVIEW, String.valueOf(id), image);
         writeStatus(new ProductStatus(id, requestId, 1, State.AWAITING_REVIEW, null, blobName, "blob-uploader",
-                Instant.now(), null));
+                Instant.now(), null).withOriginalOf(request));
         await().atMost(Duration.ofSeconds(30)).until(() -> pending.image(id)
                 .map(waiting -> requestId.equals(waiting.request().requestId())).orElse(false));
         return image;

@@ -61,6 +61,22 @@ class ReviewRuleTest {
         return ReviewRule.check(ID, latest, pending, form, Optional.ofNullable(earlier), verdict);
     }
 
+    @Test
+    void theMainImageOrAVariantTheImageHasMayBePublishedAndNoOther() {
+        StoredImage plain = image("r-1").orElseThrow();
+        StoredImage three = new StoredImage(plain.request(), plain.blobName(), plain.url(), plain.contentType(), 1, "00",
+                1, 1, "gpt-image-2", Instant.now(), null, java.util.List.of(
+                        new StoredImage.Variant(1, "products/7-teapot-0123456789ab-v2.png", "http://x/v2", 1, "01", 1, 1),
+                        new StoredImage.Variant(2, "products/7-teapot-0123456789ab-v3.png", "http://x/v3", 1, "02", 1, 1)));
+
+        assertThat(ReviewRule.variantRefusal(ID, plain, 0)).isEmpty();
+        assertThat(ReviewRule.variantRefusal(ID, three, 2)).isEmpty();
+        assertThat(ReviewRule.variantRefusal(ID, three, 3)).hasValueSatisfying(why -> assertThat(why)
+                .contains("no image 4"));
+        assertThat(ReviewRule.variantRefusal(ID, plain, 1)).isPresent();
+        assertThat(ReviewRule.variantRefusal(ID, three, -1)).isPresent();
+    }
+
     private static Optional<ProductStatus> waiting(String requestId) {
         return Optional.of(status(requestId, State.AWAITING_REVIEW));
     }

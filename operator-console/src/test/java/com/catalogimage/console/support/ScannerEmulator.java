@@ -35,6 +35,7 @@ public final class ScannerEmulator implements AutoCloseable {
     private final List<Map<String, Object>> deadLetters = new CopyOnWriteArrayList<>();
     private final Map<Long, Integer> requestAgainStatus = new ConcurrentHashMap<>();
     private final Map<Long, Integer> generateStatus = new ConcurrentHashMap<>();
+    private final Map<Long, String> imageUrls = new ConcurrentHashMap<>();
 
     public ScannerEmulator() {
         server.route("/dead-letters", this::deadLetters);
@@ -87,6 +88,11 @@ public final class ScannerEmulator implements AutoCloseable {
         requestAgainStatus.put(productId, status);
     }
 
+    /** The catalog's image of this product as {@code GET /products/{id}} gives it (none unless set, yet "hasImage"). */
+    public void catalogImage(long productId, String imageUrl) {
+        imageUrls.put(productId, imageUrl);
+    }
+
     /** The status the on-demand generations of this product answer (202 unless set). */
     public void answerGenerate(long productId, int status) {
         generateStatus.put(productId, status);
@@ -101,6 +107,7 @@ public final class ScannerEmulator implements AutoCloseable {
         deadLetters.clear();
         requestAgainStatus.clear();
         generateStatus.clear();
+        imageUrls.clear();
     }
 
     private boolean authorised(HttpExchange exchange) throws IOException {
@@ -176,6 +183,9 @@ public final class ScannerEmulator implements AutoCloseable {
             product.put("categoryId", 3);
             product.put("categoryName", "Kitchen");
             product.put("tags", "sample");
+            if (imageUrls.containsKey(productId)) {
+                product.put("imageUrl", imageUrls.get(productId));
+            }
             JsonHttpServer.sendJson(exchange, 200, Map.of("product", product, "hasImage", true));
             return;
         }

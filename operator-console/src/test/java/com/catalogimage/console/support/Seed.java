@@ -71,6 +71,25 @@ public final class Seed {
         return base + ".png";
     }
 
+    /**
+     * Stores the call's other images beside {@code blobName} as the uploader does ({@code -v2}, {@code -v3}, … before the
+     * extension); returns them as {@code StoredImage.variants} describes them.
+     */
+    public static java.util.List<com.catalogimage.contracts.StoredImage.Variant> variants(String container,
+            String blobName, int count) {
+        BlobContainerClient blobs = storage().getBlobContainerClient(container);
+        blobs.createIfNotExists();
+        java.util.List<com.catalogimage.contracts.StoredImage.Variant> variants = new java.util.ArrayList<>();
+        int dot = blobName.lastIndexOf('.');
+        for (int index = 1; index <= count; index++) {
+            String name = blobName.substring(0, dot) + "-v" + (index + 1) + blobName.substring(dot);
+            upload(blobs, name, "image/png", Map.of());
+            variants.add(new com.catalogimage.contracts.StoredImage.Variant(index, name,
+                    blobs.getBlobClient(name).getBlobUrl(), 3, "00", 1024, 1024));
+        }
+        return variants;
+    }
+
     private static void upload(BlobContainerClient blobs, String name, String type, Map<String, String> metadata) {
         blobs.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(new byte[] {1, 2, 3}))
                 .setHeaders(new BlobHttpHeaders().setContentType(type)).setMetadata(metadata), null, null);

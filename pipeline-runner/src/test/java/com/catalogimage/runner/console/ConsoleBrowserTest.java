@@ -3,6 +3,12 @@ package com.catalogimage.runner.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.ListBlobsOptions;
 import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.localstack.LocalStack;
@@ -370,6 +376,89 @@ class ConsoleBrowserTest {
             assertThat(row.findElement(By.cssSelector("[data-testid='template-text']")).getText())
                     .startsWith(edited.strip().lines().findFirst().orElseThrow()).endsWith(", soft daylight");
         });
+    }
+
+    /**
+     * Issue 14's variants: the generator restarted with {@code IMAGE_VARIANTS=3} (the rest of the run made one image a
+     * call, which the other tests count on), a product regenerated from the queue comes back with three images, each with
+     * its own "Publish this one"; the reviewer publishes the third, and only that one reaches the public container and
+     * the catalog, the other two stay in the review container.
+     */
+    @Test
+    @Order(30)
+    void aReviewerPublishesTheThirdOfThreeVariantsAndOnlyThatOneIsPublic() throws Exception {
+        runner.services().restart(Service.IMAGE_GENERATOR, Map.of("IMAGE_VARIANTS", "3"));
+        runner.services().awaitReady(Duration.ofMinutes(2));
+        browser.get(console + "/reviews");
+        WebElement first = testIds("review-item").get(0);
+        long id = Long.parseLong(first.getDomAttribute("data-product-id"));
+        String before = runner.board().latest().get(id).requestId();
+        first.findElement(By.cssSelector("[data-testid='regenerate']")).click();
+        await().atMost(PIPELINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            ProductStatus latest = runner.board().latest().get(id);
+            return latest.state() == State.AWAITING_REVIEW && !latest.requestId().equals(before);
+        });
+        String requestId = runner.board().latest().get(id).requestId();
+        String item = "[data-testid='review-item'][data-product-id='" + id + "']";
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            browser.get(console + "/reviews");
+            return browser.findElements(By.cssSelector(item + " [data-testid='publish-variant']")).size() == 3;
+        });
+        List<WebElement> images = browser.findElements(By.cssSelector(item + " [data-testid='choice'] img"));
+        assertThat(images).hasSize(3);
+        for (WebElement image : images) {
+            assertThat(image.getDomProperty("src")).as("a read-only SAS").contains("sp=r").doesNotContain("sp=rw");
+            js("arguments[0].scrollIntoView({block: 'center'});", image);
+            await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(
+                    js("return arguments[0].complete && arguments[0].naturalWidth > 0;", image)));
+        }
+        screenshot("variants");
+
+        WebElement third = browser.findElement(By.cssSelector(item + " [data-testid='publish-variant'][data-variant='2']"));
+        js("arguments[0].scrollIntoView({block: 'center'});", third);
+        third.click();
+        awaitCompletedInCatalog(id);
+
+        BlobServiceClient storage = new BlobServiceClientBuilder()
+                .connectionString(runner.stack().azurite().connectionString()).buildClient();
+        List<BlobItem> published = blobsOf(storage.getBlobContainerClient("products"), id, requestId);
+        List<BlobItem> inReview = blobsOf(storage.getBlobContainerClient("products-review"), id, requestId);
+        assertThat(published).as("one image of the call is public").singleElement().satisfies(blob -> {
+            assertThat(blob.getMetadata()).containsEntry("variant", "2");
+            assertThat(catalog().get(id).path("ImageUrl").asText()).endsWith("/products/" + blob.getName());
+        });
+        assertThat(inReview).as("the call's three images stay in the review container").hasSize(3);
+        Set<String> publicBytes = storage.getBlobContainerClient("products").listBlobs().stream()
+                .filter(blob -> !blob.getName().endsWith(".thumb.jpg"))
+                .map(blob -> sha256(storage.getBlobContainerClient("products").getBlobClient(blob.getName())
+                        .downloadContent().toBytes())).collect(Collectors.toSet());
+        String picked = sha256(storage.getBlobContainerClient("products").getBlobClient(published.get(0).getName())
+                .downloadContent().toBytes());
+        for (BlobItem other : inReview) {
+            String bytes = sha256(storage.getBlobContainerClient("products-review").getBlobClient(other.getName())
+                    .downloadContent().toBytes());
+            if (!"2".equals(other.getMetadata().get("variant"))) {
+                assertThat(bytes.equals(picked) || !publicBytes.contains(bytes))
+                        .as("image %s of the call is not public", other.getName()).isTrue();
+            }
+        }
+        runner.services().restart(Service.IMAGE_GENERATOR, Map.of("IMAGE_VARIANTS", "1"));
+    }
+
+    /** The images (not thumbnails) a container holds for one request of the product, by the uploader's metadata. */
+    private static List<BlobItem> blobsOf(BlobContainerClient container, long productId, String requestId) {
+        return container.listBlobs(new ListBlobsOptions().setDetails(new BlobListDetails().setRetrieveMetadata(true)),
+                null).stream().filter(blob -> !blob.getName().endsWith(".thumb.jpg") && blob.getMetadata() != null
+                        && String.valueOf(productId).equals(blob.getMetadata().get("productid"))
+                        && requestId.equals(blob.getMetadata().get("requestid"))).toList();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String focusedProduct() {

@@ -25,6 +25,20 @@ public interface ScannerConfig {
     @WithDefault("table")
     CatalogMode mode();
 
+    /**
+     * The catalog's reference-photo column ({@code CATALOG_SOURCE_IMAGE_COLUMN}, {@code SourceImageUrl} unless set;
+     * empty: none), read into {@code Product.sourceImageUrl}: the generator then makes the image from that photo
+     * ({@code /images/edits}). A catalog without the column is read without it, after one WARN.
+     */
+    Optional<String> sourceImageColumn();
+
+    /**
+     * Restyles ({@code RESTYLE_IMAGE_URL_PREFIXES}, comma list; empty: off): a product whose {@code ImageUrl} starts
+     * with one of these (a supplier's CDN, say) is requested once with mode RESTYLE, a new image made from its current
+     * one. It always waits for a reviewer, and the catalog keeps the original until one approves (decision 0032).
+     */
+    Optional<List<String>> restyleImageUrlPrefixes();
+
     /** Rows per page in table mode ({@code $first}). */
     @WithDefault("100")
     int pageSize();
@@ -114,9 +128,13 @@ public interface ScannerConfig {
     String chatModel();
 
     interface Estimate {
-        /** Model family, a key of the price table. */
-        @WithDefault("${IMAGE_MODEL:gpt-image-1-mini}")
+        /** Model family, a key of the image model profiles ({@code image-models}). */
+        @WithDefault("${IMAGE_MODEL:gpt-image-2}")
         String model();
+
+        /** Images per call ({@code IMAGE_VARIANTS}, 1-4): every one is paid for. */
+        @WithDefault("${IMAGE_VARIANTS:1}")
+        int variants();
 
         /** Quality setting. */
         @WithDefault("${IMAGE_QUALITY:low}")

@@ -1,5 +1,6 @@
 package com.catalogimage.scanner.rest;
 
+import com.catalogimage.contracts.ImageRequest;
 import com.catalogimage.contracts.Product;
 import com.catalogimage.scanner.client.CatalogReader;
 import com.catalogimage.scanner.security.ApiKeyIdentityProvider;
@@ -45,8 +46,10 @@ public class ProductResource {
     /**
      * The optional body of a request again and of an on-demand generation: the operator's prompt, or a template (used only without a prompt). Control
      * characters are removed and each is cut to 4,000 characters; blank means none, i.e. the configured template.
+     * {@code mode} (on-demand generations only): {@code generate} (the default) or {@code restyle}, a new image made
+     * from the product's current one, which the catalog keeps until a reviewer approves the new one.
      */
-    public record RequestAgainBody(String prompt, String template) {
+    public record RequestAgainBody(String prompt, String template, String mode) {
     }
 
     /** The product as the catalog has it now, and whether it has an image. */
@@ -134,17 +137,21 @@ public class ProductResource {
                     + "Idempotency-Key header: the request id is derived from the product and the key, and the same key "
                     + "again answers the same request and writes nothing. Refused while the product is in flight "
                     + "(REQUESTED, GENERATED, STORED), when it was refused by the content filter and no prompt or "
-                    + "template is given, and when the catalog has an image (the pipeline never overwrites one).")
+                    + "template is given, and when the catalog has an image (the pipeline never overwrites one). With "
+                    + "{\"mode\": \"restyle\"} a new image is made from the product's current one instead: only for a "
+                    + "product with an image, it always waits for a reviewer, and the catalog keeps the original until one "
+                    + "approves.")
     @APIResponse(responseCode = "202", description = "Requested (or requested before with this key): the request",
             content = @Content(schema = @Schema(implementation = Requested.class)))
-    @APIResponse(responseCode = "400", description = "No or an overlong Idempotency-Key, or a body that is not such JSON",
+    @APIResponse(responseCode = "400", description = "No or an overlong Idempotency-Key, a body that is not such JSON, "
+            + "or a mode other than generate and restyle",
             content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No credentials, a wrong key or an invalid token")
     @APIResponse(responseCode = "403", description = "A valid token without an operators' role")
     @APIResponse(responseCode = "404", description = "The catalog has no such product",
             content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not now (in flight, refused by the content filter without a new "
-            + "prompt, or with an image in the catalog): nothing was written",
+            + "prompt, with an image in the catalog, or a restyle of a product without one): nothing was written",
             content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The status topic is still being read after a start: retry later",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
@@ -162,13 +169,24 @@ public class ProductResource {
                     + " characters is required: the same key again makes no second generation");
         }
         RequestAgainBody body = body(json);
+        ImageRequest.Mode mode = mode(body);
         RequestAgainService.Outcome outcome = requests.generate(productId, key, body == null ? null : body.prompt(),
-                body == null ? null : body.template());
+                body == null ? null : body.template(), mode);
         return switch (outcome.kind()) {
             case REQUESTED, ALREADY_REQUESTED -> Response.accepted(new Requested(productId, outcome.requestId(),
                     outcome.attempt())).build();
             case NOT_ALLOWED -> problem(Response.Status.CONFLICT, outcome.reason());
             case NOT_FOUND -> problem(Response.Status.NOT_FOUND, outcome.reason());
+        };
+    }
+
+    /** {@code generate} unless the body says {@code restyle}; anything else is the client's mistake. */
+    private static ImageRequest.Mode mode(RequestAgainBody body) {
+        String mode = body == null || body.mode() == null ? "" : body.mode().strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "", "generate" -> ImageRequest.Mode.GENERATE;
+            case "restyle" -> ImageRequest.Mode.RESTYLE;
+            default -> throw new BadRequestException("mode must be \"generate\" or \"restyle\"");
         };
     }
 

@@ -96,10 +96,18 @@ public class RequestAgainService {
         if (entry.isEmpty()) {
             return new Outcome(Kind.NOT_FOUND, productId, null, null, "the catalog has no product " + productId);
         }
-        if (entry.get().hasImage()) {
+        // A restyle's statuses carry its original: requested again, it is a restyle again, of the image the catalog
+        // has (which it still needs; a product without one is requested by the scan).
+        boolean restyle = status.originalImageUrl() != null;
+        if (restyle && !entry.get().hasImage()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " was being restyled and"
+                    + " has no image now: the next scan requests a new one");
+        }
+        if (!restyle && entry.get().hasImage()) {
             return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image now");
         }
         return publish(entry.get(), status, UUID.randomUUID().toString(), status.attempt() + 1, prompt, template,
+                restyle ? ImageRequest.Mode.RESTYLE : null,
                 "requested again by an operator: " + status.state() + (status.reason() == null ? "" : " "
                         + status.reason()) + " since " + status.at() + " (request " + status.requestId() + ")",
                 "scanner.requests.again", ground.get().toString());
@@ -113,7 +121,18 @@ public class RequestAgainService {
      * ({@link RequestAgainRule#generationRefusal}) and when the catalog has an image (the updater never overwrites one:
      * the image would be paid for and never shown; a preview is the way to try a prompt on such a product).
      */
-    public synchronized Outcome generate(long productId, String idempotencyKey, String prompt, String template) {
+    public Outcome generate(long productId, String idempotencyKey, String prompt, String template) {
+        return generate(productId, idempotencyKey, prompt, template, ImageRequest.Mode.GENERATE);
+    }
+
+    /**
+     * {@link #generate(long, String, String, String)} in the given mode. A {@link ImageRequest.Mode#RESTYLE restyle}
+     * (the console's Restyle action) is the other way round about the catalog's image: it needs one, the photo it
+     * restyles, which stays in the catalog until a reviewer approves the new image (decision 0032).
+     */
+    public synchronized Outcome generate(long productId, String idempotencyKey, String prompt, String template,
+            ImageRequest.Mode mode) {
+        boolean restyle = mode == ImageRequest.Mode.RESTYLE;
         if (!statuses.caughtUp()) {
             throw new ScanService.NotReadyException("the status topic is still being read; whether product " + productId
                     + " is in flight is not known yet");
@@ -135,28 +154,34 @@ public class RequestAgainService {
         if (entry.isEmpty()) {
             return new Outcome(Kind.NOT_FOUND, productId, null, null, "the catalog has no product " + productId);
         }
-        if (entry.get().hasImage()) {
+        if (restyle && !entry.get().hasImage()) {
+            return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has no image in the "
+                    + "catalog to restyle: generate one instead");
+        }
+        if (!restyle && entry.get().hasImage()) {
             return new Outcome(Kind.NOT_ALLOWED, productId, null, null, "product " + productId + " has an image in the "
-                    + "catalog, which the pipeline never overwrites: clear it first, or make a preview");
+                    + "catalog, which the pipeline never overwrites: clear it first, restyle it, or make a preview");
         }
         ProductStatus status = last.orElse(null);
         return publish(entry.get(), status, requestId, status == null ? 1 : status.attempt() + 1, promptOverride,
-                templateOverride, "generation asked for by an operator" + (status == null ? ""
+                templateOverride, restyle ? ImageRequest.Mode.RESTYLE : null, (restyle ? "restyle of "
+                        + entry.get().product().imageUrl() : "generation") + " asked for by an operator"
+                        + (status == null ? ""
                         : ": " + status.state() + (status.reason() == null ? "" : " " + status.reason())
                                 + " since " + status.at() + " (request " + status.requestId() + ")"),
-                "scanner.requests.on-demand", "on demand");
+                "scanner.requests.on-demand", restyle ? "restyle on demand" : "on demand");
     }
 
     /** The request and its REQUESTED in one transaction; the status taken back if it aborts. */
     private Outcome publish(CatalogEntry entry, ProductStatus previous, String requestId, int attempt, String prompt,
-            String template, String detail, String counter, String ground) {
+            String template, ImageRequest.Mode mode, String detail, String counter, String ground) {
         long productId = entry.product().id();
         String promptOverride = OperatorText.prompt(prompt);
         String templateOverride = promptOverride == null ? OperatorText.prompt(template) : null;
         String with = promptOverride != null ? " with a prompt override"
                 : templateOverride != null ? " with a template override" : "";
         ImageRequest request = new ImageRequest(requestId, entry.product(), attempt, promptOverride,
-                ImageRequest.Origin.MANUAL, Instant.now(), templateOverride);
+                ImageRequest.Origin.MANUAL, Instant.now(), templateOverride, mode);
         ProductStatus requested = ProductStatus.of(request, State.REQUESTED, detail + with, RequestPublisher.STAGE);
         statuses.record(requested);
         try {

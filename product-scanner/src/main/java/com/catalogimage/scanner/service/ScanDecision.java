@@ -45,7 +45,12 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
          * (it holds no place among the requests in flight, or an unreviewed queue would stop generation) nor ever stuck:
          * a person decides, however long that takes.
          */
-        AWAITING_REVIEW
+        AWAITING_REVIEW,
+        /**
+         * A product with an image that was requested (a restyle, {@link RestyleSelection}) and got its answer: nothing
+         * more, a person decides whether it gets another.
+         */
+        DONE
     }
 
     /**
@@ -120,6 +125,8 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
         int deferred;
         int deadLettered;
         int awaitingReview;
+        int restyles;
+        int fromPhotos;
         final Map<ReasonCode, Integer> skipped = new EnumMap<>(ReasonCode.class);
 
         void count(ScanDecision decision) {
@@ -137,6 +144,8 @@ public record ScanDecision(Kind kind, int attempt, ReasonCode reason, String det
                 case SKIP, SKIPPED_BEFORE -> skipped.merge(decision.reason(), 1, Integer::sum);
                 case DEAD_LETTERED -> deadLettered++;
                 case AWAITING_REVIEW -> awaitingReview++;
+                case DONE -> {
+                }
             }
         }
     }

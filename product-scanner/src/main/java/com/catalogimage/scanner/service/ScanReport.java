@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What one scan saw and did.
  *
- * @param seen               catalog rows read (table mode reads only rows without an image)
+ * @param seen               catalog rows read (table mode reads only rows without an image, and with restyles on
+ *                           those whose image starts with a {@code RESTYLE_IMAGE_URL_PREFIXES} prefix)
  * @param missing            rows without an image
  * @param requested          image requests emitted (or that would be, in a dry run)
  * @param alreadyInFlight    missing rows already requested and not finished
@@ -23,6 +24,9 @@ import java.util.Map;
  * @param skipped            missing rows not requested, by reason
  * @param total              the catalog's rows, with an image or without (table mode counts them with one more
  *                           read of the ids alone; the console's coverage needs it); {@code null} if unknown
+ * @param restyles           of {@code requested}: restyles of a product's current image ({@link RestyleSelection})
+ * @param fromPhotos         of {@code requested}: made from a photo ({@code /images/edits}): the restyles, and the
+ *                           products with a reference photo ({@code CATALOG_SOURCE_IMAGE_COLUMN})
  */
 public record ScanReport(
         String trigger,
@@ -40,5 +44,7 @@ public record ScanReport(
         int deadLettered,
         int awaitingReview,
         Map<ReasonCode, Integer> skipped,
-        Integer total) {
+        Integer total,
+        int restyles,
+        int fromPhotos) {
 }

@@ -41,6 +41,8 @@ public class ScanService {
     private volatile ScanReport latest;
     /** Products paid for and stuck past the in-flight timeout at the last scan: for an alert, never re-requested. */
     private final AtomicInteger stuck;
+    /** {@code RESTYLE_IMAGE_URL_PREFIXES}; empty: no restyles. */
+    private final List<String> restylePrefixes;
 
     public ScanService(CatalogReader catalog, StatusStore statuses, InputHygiene hygiene, RequestPublisher publisher,
             ScannerConfig config, MeterRegistry metrics) {
@@ -51,6 +53,10 @@ public class ScanService {
         this.config = config;
         this.metrics = metrics;
         this.stuck = metrics.gauge("scanner.products.stuck", new AtomicInteger());
+        this.restylePrefixes = RestyleSelection.prefixes(config.restyleImageUrlPrefixes());
+        if (!restylePrefixes.isEmpty()) {
+            LOG.infof("Products whose image starts with %s are restyled once, through the review gate", restylePrefixes);
+        }
     }
 
     /** Scans and emits. Scans never overlap: a second caller waits for the first. */
@@ -77,7 +83,7 @@ public class ScanService {
         // States first, catalog second: the updater writes the catalog before COMPLETED, so a product completed while
         // the catalog is read looks in flight here, never "completed but without image" (which would request it again).
         Map<Long, ProductStatus> known = statuses.snapshot();
-        List<CatalogEntry> entries = new ArrayList<>(catalog.read());
+        List<CatalogEntry> entries = new ArrayList<>(catalog.read(restylePrefixes));
         entries.sort(Comparator.comparingLong(entry -> entry.product().id()));
 
         // The lowest id of each name+description pair gets the picture; the others are duplicates of it.
@@ -94,6 +100,19 @@ public class ScanService {
         for (CatalogEntry entry : entries) {
             tally.seen++;
             if (entry.hasImage()) {
+                if (RestyleSelection.matches(entry.product().imageUrl(), restylePrefixes)) {
+                    Optional<ProductStatus> last = Optional.ofNullable(known.get(entry.product().id()));
+                    ScanDecision decision = RestyleSelection.decide(last, config.inFlightTimeout(), started);
+                    if (decision.kind() == ScanDecision.Kind.REQUEST) {
+                        due.put(entry.product().id(), new Due(entry.product(), decision, last, ImageRequest.Mode.RESTYLE));
+                    } else {
+                        tally.count(decision);
+                    }
+                    if ((decision.kind() == ScanDecision.Kind.IN_FLIGHT || decision.kind() == ScanDecision.Kind.STUCK)
+                            && last.get().state() == State.REQUESTED) {
+                        inFlight++;
+                    }
+                }
                 continue;
             }
             tally.missing++;
@@ -101,7 +120,8 @@ public class ScanService {
             ScanDecision decision = ScanDecision.decide(entry.product(), last, hygiene.problem(entry.product()),
                     firstWithFingerprint.get(hygiene.fingerprint(entry.product())), config.inFlightTimeout(), started);
             switch (decision.kind()) {
-                case REQUEST, REQUEST_AGAIN -> due.put(entry.product().id(), new Due(entry.product(), decision, last));
+                case REQUEST, REQUEST_AGAIN -> due.put(entry.product().id(), new Due(entry.product(), decision, last,
+                        ImageRequest.Mode.GENERATE));
                 case SKIP -> {
                     tally.count(decision);
                     if (!dryRun) {
@@ -139,12 +159,18 @@ public class ScanService {
         for (RequestSelection.Candidate candidate : chosen) {
             Due one = due.get(candidate.productId());
             tally.count(one.decision());
+            if (one.mode() == ImageRequest.Mode.RESTYLE) {
+                tally.restyles++;
+            }
+            if (one.mode() == ImageRequest.Mode.RESTYLE || one.product().sourceImageUrl() != null) {
+                tally.fromPhotos++;
+            }
             if (one.decision().kind() == ScanDecision.Kind.REQUEST_AGAIN) {
                 LOG.infof("Product %d was %s (request %s) and has no image now: requesting it again", one.product().id(),
                         one.last().get().state(), one.last().get().requestId());
             }
             if (!dryRun) {
-                request(batch, one.product(), one.decision());
+                request(batch, one.product(), one.decision(), one.mode());
                 if (++inBatch >= SEND_BATCH) {
                     commit(batch);
                     batch = publisher.batch();
@@ -158,20 +184,21 @@ public class ScanService {
         ScanReport report = new ScanReport(trigger, config.mode().name().toLowerCase().replace('_', '-'), started,
                 Instant.now(), tally.seen, tally.missing, tally.requested, tally.inFlight, tally.again, tally.stuck,
                 tally.deferred, maxInFlight(), tally.deadLettered, tally.awaitingReview, tally.skipped,
-                catalog.total(entries.size()));
+                catalog.total(entries.size()), tally.restyles, tally.fromPhotos);
         if (!dryRun) {
             record(report);
         }
         return report;
     }
 
-    /** A product a request is due for. */
-    private record Due(Product product, ScanDecision decision, Optional<ProductStatus> last) {
+    /** A product a request is due for, and what it makes. */
+    private record Due(Product product, ScanDecision decision, Optional<ProductStatus> last, ImageRequest.Mode mode) {
     }
 
-    private static void request(RequestPublisher.Batch batch, Product product, ScanDecision decision) {
+    private static void request(RequestPublisher.Batch batch, Product product, ScanDecision decision,
+            ImageRequest.Mode mode) {
         ImageRequest request = new ImageRequest(UUID.randomUUID().toString(), product, decision.attempt(), null,
-                ImageRequest.Origin.SCAN, Instant.now());
+                ImageRequest.Origin.SCAN, Instant.now(), null, mode == ImageRequest.Mode.RESTYLE ? mode : null);
         batch.request(request, ProductStatus.of(request, State.REQUESTED, null, RequestPublisher.STAGE));
     }
 
@@ -206,9 +233,9 @@ public class ScanService {
                 metrics.counter("scanner.products", "outcome", "skipped", "reason", reason.name()).increment(count));
         metrics.timer("scanner.scan.duration", "mode", report.mode())
                 .record(Duration.between(report.startedAt(), report.finishedAt()));
-        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again), %d left for later scans, %d in flight "
+        LOG.infof("Scan (%s): %d seen, %d without image, %d requested (%d again, %d restyles), %d left for later scans, %d in flight "
                 + "(%d stuck), %d dead-lettered, %d awaiting review, skipped %s", report.trigger(), report.seen(),
-                report.missing(), report.requested(), report.requestedAgain(), report.deferred(), report.alreadyInFlight(),
+                report.missing(), report.requested(), report.requestedAgain(), report.restyles(), report.deferred(), report.alreadyInFlight(),
                 report.stuck(), report.deadLettered(), report.awaitingReview(), report.skipped());
     }
 

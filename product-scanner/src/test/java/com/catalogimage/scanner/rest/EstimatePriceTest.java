@@ -24,6 +24,29 @@ class EstimatePriceTest {
         public String size() {
             return "1024x1024";
         }
+
+        public int variants() {
+            return 1;
+        }
+    };
+
+    /** Three variants a call on the default model. */
+    private static final ScannerConfig.Estimate VARIANTS = new ScannerConfig.Estimate() {
+        public String model() {
+            return "gpt-image-2";
+        }
+
+        public String quality() {
+            return "low";
+        }
+
+        public String size() {
+            return "1024x1024";
+        }
+
+        public int variants() {
+            return 3;
+        }
     };
 
     private static final PricingConfig PRICES = new PricingConfig() {
@@ -44,7 +67,7 @@ class EstimatePriceTest {
 
     @Test
     void everyImageIsFollowedByItsCheckUnlessTheCheckIsOff() {
-        var estimate = EstimateResource.priced(10, LOW, "enforce", "gpt-5-mini", PRICES, MODELS, null);
+        var estimate = EstimateResource.priced(10, 0, LOW, "enforce", "gpt-5-mini", PRICES, MODELS, null);
         assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.40");
         // 1,200 prompt tokens at $0.25 and 600 completion tokens at $2.00 per million
         assertThat(estimate.checkUnitPriceUsd()).isEqualByComparingTo("0.0015");
@@ -55,7 +78,7 @@ class EstimatePriceTest {
 
     @Test
     void withTheCheckOffTheChecksCostNothing() {
-        var estimate = EstimateResource.priced(10, LOW, " OFF ", "gpt-5-mini", PRICES, MODELS, null);
+        var estimate = EstimateResource.priced(10, 0, LOW, " OFF ", "gpt-5-mini", PRICES, MODELS, null);
         assertThat(estimate.qualityCheck()).isEqualTo("off");
         assertThat(estimate.checkModel()).isNull();
         assertThat(estimate.checksUsd()).isEqualByComparingTo("0");
@@ -64,9 +87,29 @@ class EstimatePriceTest {
 
     @Test
     void aChatModelThePriceTableLacksLeavesTheChecksAndTheTotalUnknown() {
-        var estimate = EstimateResource.priced(3, LOW, "advisory", "some-other-model", PRICES, MODELS, null);
+        var estimate = EstimateResource.priced(3, 0, LOW, "advisory", "some-other-model", PRICES, MODELS, null);
         assertThat(estimate.imagesUsd()).isEqualByComparingTo("0.12");
         assertThat(estimate.checksUsd()).isNull();
         assertThat(estimate.totalUsd()).isNull();
+    }
+
+    @Test
+    void everyVariantIsPaidForAndARequestFromAPhotoIsPricedAsAnEditWithItsPhoto() {
+        var profile = MODELS.profile("gpt-image-2").orElseThrow();
+        BigDecimal call = profile.estimate("low", "1024x1024", 3, false).orElseThrow();
+        BigDecimal edit = profile.estimate("low", "1024x1024", 3, true).orElseThrow();
+
+        var estimate = EstimateResource.priced(10, 4, VARIANTS, "advisory", "gpt-5-mini", PRICES, MODELS, null);
+
+        assertThat(estimate.requests()).isEqualTo(10);
+        assertThat(estimate.images()).isEqualTo(30);
+        assertThat(estimate.fromPhotos()).isEqualTo(4);
+        assertThat(estimate.unitPriceUsd()).isEqualByComparingTo(call);
+        assertThat(estimate.photoUnitPriceUsd()).isEqualByComparingTo(edit);
+        assertThat(call).isGreaterThan(profile.estimate("low", "1024x1024", 1, false).orElseThrow());
+        assertThat(estimate.imagesUsd()).isEqualByComparingTo(call.multiply(BigDecimal.valueOf(6))
+                .add(edit.multiply(BigDecimal.valueOf(4))));
+        // one check a request: it judges the first image only
+        assertThat(estimate.checksUsd()).isEqualByComparingTo("0.015");
     }
 }

@@ -127,6 +127,27 @@ class ProductResourceTest {
     }
 
     @Test
+    void aRestyleAwaitingReviewIsRequestedAgainAsARestyleOfTheCatalogsImage() {
+        String original = "https://cdn.example.com/" + UUID.randomUUID() + ".jpg";
+        long id = DabEmulatorTestResource.emulator().insertProduct("Straw Hat " + UUID.randomUUID(),
+                "A wide-brimmed natural straw sun hat with a black band.", 3, "test", new BigDecimal("9.99"), original);
+        ImageRequest restyle = new ImageRequest("r-" + UUID.randomUUID(), new com.catalogimage.contracts.Product(id,
+                "Straw Hat", "A hat.", 3, "Home & Kitchen", null).withImageUrls(original, null), 1, null,
+                ImageRequest.Origin.SCAN, Instant.now()).withMode(ImageRequest.Mode.RESTYLE);
+        writeStatus(ProductStatus.of(restyle, State.AWAITING_REVIEW, "images/x.png", "blob-uploader"));
+
+        given().header("X-API-Key", KEY).when().post("/products/" + id + "/request-again").then()
+                .statusCode(200)
+                .body("attempt", equalTo(2));
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.isRestyle()).isTrue();
+                    assertThat(request.product().imageUrl()).isEqualTo(original);
+                });
+    }
+
+    @Test
     void aCompletedProductIsRefusedEvenWithAPrompt() {
         long id = insert("Glass Carafe " + UUID.randomUUID(), "A one-litre borosilicate glass carafe with a cork stopper.");
         writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 1, State.COMPLETED, null, null, "catalog-updater",
@@ -221,6 +242,44 @@ class ProductResourceTest {
         assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
         assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(withImage), new ImageRequestDeserializer()))
                 .isEmpty();
+    }
+
+    @Test
+    void aRestyleOnDemandIsForAProductWithAnImageAndCarriesItAsTheOriginal() {
+        String original = "https://cdn.example.com/" + UUID.randomUUID() + ".jpg";
+        long withImage = DabEmulatorTestResource.emulator().insertProduct("Enamel Mug " + UUID.randomUUID(),
+                "A white enamel camping mug with a blue rim.", 3, "test", new BigDecimal("9.99"), original);
+        long without = insert("Tin Cup " + UUID.randomUUID(), "A small tin cup with a rolled rim.");
+
+        given().header("X-API-Key", KEY).header("Idempotency-Key", "r-1").contentType("application/json")
+                .body("{\"mode\":\"restyle\"}").when().post("/products/" + without + "/generations").then()
+                .statusCode(409)
+                .body("message", containsString("no image in the catalog to restyle"));
+        given().header("X-API-Key", KEY).header("Idempotency-Key", "r-2").contentType("application/json")
+                .body("{\"mode\":\"repaint\"}").when().post("/products/" + withImage + "/generations").then()
+                .statusCode(400)
+                .body("message", containsString("restyle"));
+        String requestId = given().header("X-API-Key", KEY).header("Idempotency-Key", "r-3")
+                .contentType("application/json").body("{\"mode\":\"Restyle\"}")
+                .when().post("/products/" + withImage + "/generations").then()
+                .statusCode(202)
+                .extract().path("requestId");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(without), new ImageRequestDeserializer()))
+                .isEmpty();
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(withImage), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.requestId()).isEqualTo(requestId);
+                    assertThat(request.isRestyle()).isTrue();
+                    assertThat(request.product().imageUrl()).isEqualTo(original);
+                    assertThat(request.referencePhotoUrl()).isEqualTo(original);
+                });
+        assertThat(topics().values(Topics.IMAGE_STATUS, String.valueOf(withImage),
+                new com.catalogimage.contracts.serde.ProductStatusDeserializer())).singleElement()
+                .satisfies(status -> {
+                    assertThat(status.state()).isEqualTo(State.REQUESTED);
+                    assertThat(status.originalImageUrl()).isEqualTo(original);
+                });
     }
 
     @Test

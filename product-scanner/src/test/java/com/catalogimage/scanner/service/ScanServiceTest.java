@@ -42,6 +42,72 @@ class ScanServiceTest {
     @Inject
     MeterRegistry metrics;
 
+    /** {@code %test.scan.restyle-image-url-prefixes}; products inserted under it are read beside those without an image. */
+    static final String RESTYLE_PREFIX = "https://supplier-cdn.test/";
+    private static final java.util.concurrent.atomic.AtomicInteger RESTYLE_ROWS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Test
+    void aProductWhoseImageIsASupplierPhotoIsRestyledOnceAndKeepsItsOriginal() {
+        String original = RESTYLE_PREFIX + UUID.randomUUID() + ".jpg";
+        DabEmulator dab = DabEmulatorTestResource.emulator();
+        long id = dab.insertProduct("Rope Basket " + UUID.randomUUID(), "A coiled cotton rope basket with handles.",
+                3, "test", new BigDecimal("9.99"), original);
+        RESTYLE_ROWS.incrementAndGet();
+        long ours = dab.insertProduct("Rope Mat " + UUID.randomUUID(), "A coiled cotton rope mat.", 3, "test",
+                new BigDecimal("9.99"), "https://supplier-cdn.test.example/" + UUID.randomUUID() + ".jpg");
+
+        ScanReport first = scans.scan("test");
+        scans.scan("test");
+
+        assertThat(first.restyles()).isGreaterThanOrEqualTo(1);
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.mode()).isEqualTo(ImageRequest.Mode.RESTYLE);
+                    assertThat(request.product().imageUrl()).isEqualTo(original);
+                    assertThat(request.product().categoryName()).isEqualTo("Home & Kitchen");
+                });
+        assertThat(statuses(id)).singleElement().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(State.REQUESTED);
+            assertThat(status.originalImageUrl()).isEqualTo(original);
+        });
+        // a URL that only looks like the prefix is not a restyle
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(ours), new ImageRequestDeserializer())).isEmpty();
+    }
+
+    @Test
+    void aRestyleTheReviewerRejectedIsNotRequestedAgain() {
+        long id = DabEmulatorTestResource.emulator().insertProduct("Clay Vase " + UUID.randomUUID(),
+                "A hand-thrown terracotta vase with a narrow neck.", 3, "test", new BigDecimal("9.99"),
+                RESTYLE_PREFIX + UUID.randomUUID() + ".jpg");
+        RESTYLE_ROWS.incrementAndGet();
+        writeStatus(new ProductStatus(id, "r-" + UUID.randomUUID(), 1, State.SKIPPED, ReasonCode.REJECTED_BY_REVIEWER,
+                "rejected", "blob-uploader", Instant.now(), null));
+
+        scans.scan("test");
+
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(id), new ImageRequestDeserializer())).isEmpty();
+    }
+
+    @Test
+    void aSampleProductWithAReferencePhotoIsRequestedWithItAndOneWithoutWithNone() {
+        scans.scan("test");
+
+        List<ImageRequest> withPhoto = SampleCatalog.withSourceImage().stream()
+                .flatMap(p -> topics().values(Topics.IMAGE_REQUESTS, String.valueOf(SampleCatalog.idOf(p)),
+                        new ImageRequestDeserializer()).stream()).toList();
+        assertThat(withPhoto).as("the sample's products with a reference photo are requested").isNotEmpty()
+                .allSatisfy(request -> {
+                    assertThat(request.product().sourceImageUrl()).endsWith("/photos/" + request.product().id() + "."
+                            + (request.product().sourceImageUrl().endsWith(".png") ? "png" : "jpg"));
+                    assertThat(request.product().imageUrl()).isNull();
+                    assertThat(request.referencePhotoUrl()).isEqualTo(request.product().sourceImageUrl());
+                });
+        long plain = insert("Walnut Bowl " + UUID.randomUUID(), "A turned walnut salad bowl, oiled, 30 cm across.", 3);
+        scans.scan("test");
+        assertThat(topics().values(Topics.IMAGE_REQUESTS, String.valueOf(plain), new ImageRequestDeserializer()))
+                .singleElement().satisfies(request -> assertThat(request.product().sourceImageUrl()).isNull());
+    }
+
     @Test
     void requestsAProductWithoutImageOnceWithItsCategory() {
         long id = insert("Speckled Stoneware Mug " + UUID.randomUUID(), GOOD, 3);
@@ -98,7 +164,8 @@ class ScanServiceTest {
     void theReportCountsTheWholeCatalogThoughTableModeReadsOnlyRowsWithoutAnImage() {
         ScanReport report = scans.scan("test");
 
-        assertThat(report.seen()).isEqualTo(report.missing());
+        // table mode reads the rows without an image, and the rows to restyle (the test's restyle prefix)
+        assertThat(report.seen()).isEqualTo(report.missing() + RESTYLE_ROWS.get());
         assertThat(report.total()).isNotNull();
         assertThat(report.total() - report.missing()).isGreaterThanOrEqualTo(SampleCatalog.WITH_IMAGE);
     }
