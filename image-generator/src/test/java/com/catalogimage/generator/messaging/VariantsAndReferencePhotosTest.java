@@ -2,6 +2,10 @@ package com.catalogimage.generator.messaging;
 
 import static com.catalogimage.localstack.testing.KafkaTestResource.topics;
 import static com.catalogimage.localstack.testing.TopicRecords.header;
+import static com.catalogimage.generator.messaging.QualityFlow.awaitDeadLetter;
+import static com.catalogimage.generator.messaging.QualityFlow.awaitImage;
+import static com.catalogimage.generator.messaging.QualityFlow.awaitStatus;
+import static com.catalogimage.generator.messaging.QualityFlow.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.catalogimage.contracts.DeadLetterHeaders;
@@ -13,9 +17,6 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.ReasonCode;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.contracts.Topics;
-import com.catalogimage.contracts.serde.GeneratedImageDeserializer;
-import com.catalogimage.contracts.serde.ImageRequestDeserializer;
-import com.catalogimage.contracts.serde.ProductStatusDeserializer;
 import com.catalogimage.localstack.imageapi.ImageApiEmulator;
 import com.catalogimage.localstack.imageapi.ImageApiStats;
 import com.catalogimage.localstack.supplier.SupplierPhotos;
@@ -29,9 +30,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(VariantsAndReferencePhotosTest.TwoVariants.class)
 class VariantsAndReferencePhotosTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
 
     public static class TwoVariants implements QuarkusTestProfile {
@@ -84,8 +82,7 @@ class VariantsAndReferencePhotosTest {
                 .withImageUrls(null, supplier.photoUrl(id, "png")));
         String key = send(request);
 
-        GeneratedImage image = topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT)
-                .get(0).value();
+        GeneratedImage image = awaitImage(key);
         assertThat(image.imageCount()).isEqualTo(2);
         ImageApiStats.ReceivedEdit edit = emulator.stats().receivedEdits().stream()
                 .filter(e -> request.requestId().equals(e.requestId())).findFirst().orElseThrow();
@@ -113,7 +110,7 @@ class VariantsAndReferencePhotosTest {
                 .withImageUrls(supplier.photoUrl(id, "jpg"), null)).withMode(ImageRequest.Mode.RESTYLE);
         String key = send(request);
 
-        topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT);
+        awaitImage(key);
         ImageApiStats.ReceivedEdit edit = emulator.stats().receivedEdits().stream()
                 .filter(e -> request.requestId().equals(e.requestId())).findFirst().orElseThrow();
         assertThat(edit.references()).singleElement().satisfies(reference -> {
@@ -142,8 +139,7 @@ class VariantsAndReferencePhotosTest {
         ImageRequest request = request(product("Enamel Camping Mug", "Blue enamel camping mug with a steel rim."));
         String key = send(request);
 
-        GeneratedImage image = topics().await(Topics.GENERATED_IMAGES, key, new GeneratedImageDeserializer(), 1, WAIT)
-                .get(0).value();
+        GeneratedImage image = awaitImage(key);
         assertThat(image.imageCount()).isEqualTo(2);
         assertThat(image.image()).startsWith(PNG_SIGNATURE);
         assertThat(image.variants()).singleElement().satisfies(variant -> assertThat(variant).startsWith(PNG_SIGNATURE));
@@ -206,21 +202,6 @@ class VariantsAndReferencePhotosTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static String send(ImageRequest request) {
-        String key = String.valueOf(request.product().id());
-        topics().send(Topics.IMAGE_REQUESTS, key, request);
-        return key;
-    }
 
-    private static ConsumerRecord<String, ImageRequest> awaitDeadLetter(String key) {
-        return topics().await(Topics.DEAD_LETTERS, key, new ImageRequestDeserializer(), 1, WAIT).get(0);
-    }
 
-    private static ProductStatus awaitStatus(String key, State state) {
-        List<ConsumerRecord<String, ProductStatus>> statuses =
-                topics().await(Topics.IMAGE_STATUS, key, new ProductStatusDeserializer(), 1, WAIT);
-        ProductStatus status = statuses.get(statuses.size() - 1).value();
-        assertThat(status.state()).isEqualTo(state);
-        return status;
-    }
 }
