@@ -291,6 +291,11 @@ class ImageEditsTest {
                 new Part("image", "photo.jpg", "image/jpeg", jpegPhoto)));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(emulator.stats().receivedEdits().get(0).references().get(0).height()).isEqualTo(1536);
+        JsonNode admin = com.catalogimage.localstack.http.JsonHttpServer.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create(emulator.baseUri() + "/admin/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(admin.get("edits").asLong()).isEqualTo(1);
+        assertThat(admin.at("/receivedEdits/0/references/0/sha256").asText()).isEqualTo(EditImages.sha256(jpegPhoto));
+        assertThat(admin.at("/receivedEdits/0/inputFidelity").asText()).isEqualTo("low");
 
         emulator.faults().forDeployment("gpt-image-1").failNext(503, 1);
         HttpResponse<String> failed = postForm("/openai/v1/images/edits", List.of(Part.text("model", "gpt-image-1"),
