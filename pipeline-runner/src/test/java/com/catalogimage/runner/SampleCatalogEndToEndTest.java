@@ -152,8 +152,22 @@ class SampleCatalogEndToEndTest {
                         && status.verdict().costUsd() != null)
                 .map(status -> status.verdict().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(checks).isPositive();
-        assertThat(report.costUsd()).isEqualByComparingTo(new BigDecimal("0.011")
-                .multiply(BigDecimal.valueOf(report.thisRun().get(State.GENERATED))).add(checks));
+        // each image at gpt-image-2's token prices for the usage it reported (decision 0028): at least its 200 output
+        // tokens at $30 per million, more for a product generated from its reference photo (image input tokens)
+        Map<Long, BigDecimal> imageCost = runner.board().history().stream()
+                .filter(status -> status.state() == State.GENERATED && status.costUsd() != null)
+                .collect(Collectors.toMap(ProductStatus::productId, status -> status.costUsd().subtract(
+                        status.verdict() == null || status.verdict().costUsd() == null ? BigDecimal.ZERO
+                                : status.verdict().costUsd()), BigDecimal::add));
+        assertThat(imageCost.values()).allSatisfy(usd -> assertThat(usd).isGreaterThanOrEqualTo(new BigDecimal("0.006")));
+        List<Long> fromPhotos = SampleCatalog.withSourceImage().stream().map(SampleCatalog::idOf)
+                .filter(imageCost::containsKey).toList();
+        assertThat(fromPhotos).isNotEmpty();
+        BigDecimal plain = imageCost.entrySet().stream().filter(entry -> !fromPhotos.contains(entry.getKey()))
+                .map(Map.Entry::getValue).max(BigDecimal::compareTo).orElseThrow();
+        assertThat(fromPhotos).allSatisfy(id -> assertThat(imageCost.get(id)).isGreaterThan(plain));
+        assertThat(report.costUsd()).isEqualByComparingTo(imageCost.values().stream().reduce(BigDecimal.ZERO,
+                BigDecimal::add).add(checks));
         assertThat(report.render()).contains("COMPLETED").contains("CONTENT_POLICY").contains("Blue Denim Jeans");
     }
 
