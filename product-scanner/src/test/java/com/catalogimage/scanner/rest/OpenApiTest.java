@@ -54,7 +54,7 @@ class OpenApiTest {
                 .body("paths.'/products/{id}/request-again'.post.requestBody.required", equalTo(false))
                 .body("paths.'/products/{id}/request-again'.post.requestBody.content.'application/json'.schema.'$ref'",
                         endsWith("/RequestAgainBody"))
-                .body("components.schemas.RequestAgainBody.properties.keySet()", containsInAnyOrder("prompt", "template"))
+                .body("components.schemas.RequestAgainBody.properties.keySet()", containsInAnyOrder("prompt", "template", "mode"))
                 .body("paths.'/products/{id}/request-again'.post.responses.keySet()",
                         hasItems("200", "400", "401", "403", "404", "409", "503"))
                 .body("paths.'/products/{id}/request-again'.post.security", equalTo(EITHER_CREDENTIAL));

@@ -40,10 +40,13 @@ class ScanResourceTest {
     void theEstimatePricesWhatAScanWouldRequestWithoutRequestingIt() {
         given().header("X-API-Key", "test-operator-key").when().get("/estimate").then()
                 .statusCode(200)
-                .body("model", equalTo("gpt-image-1-mini"))
+                .body("model", equalTo("gpt-image-2"))
                 .body("quality", equalTo("low"))
                 .body("size", equalTo("1024x1024"))
-                .body("unitPriceUsd", equalTo(0.011f))
+                // gpt-image-2's profile: 300 prompt tokens at $5/M and 200 output tokens at $30/M; from a reference
+                // photo 4,500 image input tokens at $8/M more
+                .body("unitPriceUsd", equalTo(0.0075f))
+                .body("photoUnitPriceUsd", equalTo(0.0435f))
                 // the quality check (advisory by default) follows every image: its expected cost is a line of its own
                 .body("qualityCheck", equalTo("advisory"))
                 .body("checkModel", equalTo("gpt-5-mini"))
