@@ -214,6 +214,29 @@ final class CatalogDatabase implements AutoCloseable {
                 imageUrl)));
     }
 
+    /** A URL on the local supplier CDN (loopback, any port): the only URLs a reopened catalog's rows follow. */
+    private static final String LOCAL_SUPPLIER_PHOTO = "^http://127\\.0\\.0\\.1:[0-9]+/photos/";
+
+    /**
+     * A reopened catalog (a persistent one, or one filled before the stack started, as the fault matrix and the
+     * benchmark do) names the local supplier CDN on the port it had then; the CDN may have another now (a free port).
+     * Its rows follow the CDN, so the sample's reference photos and supplier images stay reachable; other URLs are
+     * left alone.
+     */
+    private void followLocalSupplierPhotos(Connection c, String supplierPhotos) throws SQLException {
+        String base = supplierPhotos.replaceAll("/+$", "") + "/photos/";
+        List<String> columns = sourceImageColumn ? List.of("ImageUrl", "SourceImageUrl") : List.of("ImageUrl");
+        for (String column : columns) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE Products SET " + column + " = REGEXP_REPLACE("
+                    + column + ", ?, ?) WHERE REGEXP_LIKE(" + column + ", ?)")) {
+                update.setString(1, LOCAL_SUPPLIER_PHOTO);
+                update.setString(2, base);
+                update.setString(3, LOCAL_SUPPLIER_PHOTO);
+                update.executeUpdate();
+            }
+        }
+    }
+
     /** Loads the sample catalog, unless Products already has rows (a persistent database being reopened). */
     void loadSampleCatalogIfEmpty() {
         loadSampleCatalogIfEmpty(SampleCatalog.DEFAULT_SUPPLIER_PHOTOS);
@@ -229,6 +252,7 @@ final class CatalogDatabase implements AutoCloseable {
                  ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM Products")) {
                 count.next();
                 if (count.getLong(1) > 0) {
+                    followLocalSupplierPhotos(c, supplierPhotos);
                     return null;
                 }
             }

@@ -838,6 +838,24 @@ class DabEmulatorTest {
     }
 
     @Test
+    void aReopenedCatalogsLocalSupplierPhotosFollowTheCdnsNewPortAndOtherUrlsStay(@TempDir Path dir) {
+        dab.close();
+        String url = "jdbc:h2:file:" + dir.resolve("catalog").toAbsolutePath();
+        dab = DabEmulator.start(DabEmulator.Options.inMemory().withJdbcUrl(url));
+        long elsewhere = dab.insertProduct("Supplier Lamp", "From another CDN", 3, null, BigDecimal.TEN,
+                "https://cdn.example.com/photos/7.jpg");
+        dab.close();
+        // filled before the stack started (fault matrix, benchmark): the CDN then gets a free port
+        dab = DabEmulator.start(DabEmulator.Options.inMemory().withJdbcUrl(url).withSupplierPhotos("http://127.0.0.1:40999"));
+        assertThat(get("/api/Products/Id/6").value().get(0).get("SourceImageUrl").asText())
+                .isEqualTo("http://127.0.0.1:40999/photos/6.png");
+        assertThat(get("/api/Products/Id/10").value().get(0).get("ImageUrl").asText())
+                .isEqualTo("http://127.0.0.1:40999/photos/10.jpg");
+        assertThat(get("/api/Products/Id/" + elsewhere).value().get(0).get("ImageUrl").asText())
+                .isEqualTo("https://cdn.example.com/photos/7.jpg");
+    }
+
+    @Test
     void emptyDatabaseWithoutSampleCatalog() {
         dab.close();
         dab = DabEmulator.start(DabEmulator.Options.inMemory().withSampleCatalog(false));
