@@ -26,17 +26,14 @@ public class ImagePublisher {
     }
 
     /**
-     * GENERATED first, then the image: the uploader cannot see the image before its GENERATED is on the status topic, so
-     * its own next status (AWAITING_REVIEW, STORED) always comes after it. The other order let a GENERATED land after
-     * the uploader's AWAITING_REVIEW, and a product waiting for a reviewer then read as in flight (the review gate has
-     * no later status to overwrite it). If the image's send fails or the generator dies in between, the request is
-     * not acknowledged and comes again; the paid-generations ledger keeps it from being paid twice.
+     * The image first, then GENERATED: a status never claims an image the uploader cannot get. If the generator dies
+     * in between, the uploader's STORED overwrites the missing GENERATED anyway.
      */
     public Uni<Void> generated(GeneratedImage image, ProductStatus generated) {
         String key = String.valueOf(image.request().product().id());
-        // Both made now, in the request's trace: the image is sent later, from wherever the status's send completes.
-        var record = TracedRecords.of(key, image);
-        return statuses.sendMessage(TracedRecords.of(key, generated)).chain(() -> images.sendMessage(record));
+        // Both made now, in the request's trace: the status is sent later, from wherever the image's send completes.
+        var status = TracedRecords.of(key, generated);
+        return images.sendMessage(TracedRecords.of(key, image)).chain(() -> statuses.sendMessage(status));
     }
 
     /** A ledger entry, keyed by its request id: compaction keeps the latest entry of every request id. */

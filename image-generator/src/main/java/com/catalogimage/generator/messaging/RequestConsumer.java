@@ -170,7 +170,7 @@ public class RequestConsumer {
     }
 
     /**
-     * GENERATED, then the image (ImagePublisher says why), then the ledger says it is out, then the ack. A publication that fails keeps the paid
+     * The image, then GENERATED, then the ledger says it is out, then the ack. A publication that fails keeps the paid
      * image for the record's next delivery (a delayed retry) instead of losing it, and goes to the failure policy as a
      * transient failure.
      */
