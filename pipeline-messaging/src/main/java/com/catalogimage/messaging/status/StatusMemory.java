@@ -69,8 +69,8 @@ public final class StatusMemory {
         if (readable(status)) {
             listeners.forEach(listener -> listener.onStatus(status, partition, offset));
             fromTopic.merge(status.productId(), new Entry(status, partition, offset),
-                    (old, candidate) -> candidate.partition() != old.partition() || candidate.offset() > old.offset()
-                            ? candidate : old);
+                    (old, candidate) -> (candidate.partition() != old.partition() || candidate.offset() > old.offset())
+                            && !overtaken(candidate.status(), old.status()) ? candidate : old);
             writtenHere.remove(status.productId());
         }
         catchUp.consumed(partition, offset);
@@ -142,6 +142,19 @@ public final class StatusMemory {
      */
     private static boolean readable(ProductStatus status) {
         return status != null && status.state() != null;
+    }
+
+    /**
+     * A GENERATED that lands after a later stage already moved the same request on. The generator sends the image,
+     * then GENERATED (so that a status never claims an image nobody can get); the uploader may store the image and
+     * write its AWAITING_REVIEW or STORED in between. With the review gate nothing comes after AWAITING_REVIEW, so the
+     * late GENERATED would make a product that waits for a reviewer read as in flight (and, later, as stuck).
+     */
+    private static boolean overtaken(ProductStatus candidate, ProductStatus current) {
+        return candidate.state() == ProductStatus.State.GENERATED && current.requestId() != null
+                && current.requestId().equals(candidate.requestId())
+                && current.state() != ProductStatus.State.REQUESTED && current.state() != ProductStatus.State.GENERATED
+                && current.stage() != null && !current.stage().equals(candidate.stage());
     }
 
     private static boolean sameEvent(ProductStatus a, ProductStatus b) {

@@ -32,6 +32,18 @@ class StatusMemoryTest {
     }
 
     @Test
+    void aGeneratedThatLandsAfterTheUploaderMovedTheSameRequestOnDoesNotMoveItBack() {
+        memory.apply(new ProductStatus(4, "r4", 1, State.AWAITING_REVIEW, null, "review/4.png", "blob-uploader", NOON,
+                null), 1, 30);
+        memory.apply(new ProductStatus(4, "r4", 1, State.GENERATED, null, null, "image-generator", NOON, null), 1, 31);
+        assertThat(memory.latest(4)).get().extracting(ProductStatus::state).isEqualTo(State.AWAITING_REVIEW);
+
+        // another request's GENERATED (a regeneration after a reviewer's decision) moves it on as usual
+        memory.apply(new ProductStatus(4, "r5", 1, State.GENERATED, null, null, "image-generator", NOON, null), 1, 32);
+        assertThat(memory.latest(4)).get().extracting(ProductStatus::requestId).isEqualTo("r5");
+    }
+
+    @Test
     void aRecordReadAgainFromAnEarlierOffsetDoesNotOverwriteALaterOne() {
         memory.apply(status(2, "r2", State.COMPLETED, NOON), 0, 20);
         memory.apply(status(2, "r2", State.REQUESTED, NOON.plusSeconds(5)), 0, 7);
