@@ -37,9 +37,12 @@ final class BenchmarkResults {
             long waitP95Ms) {
     }
 
-    /** Part 4, one service. */
-    record Footprint(String service, double quarkusStartSeconds, double readySeconds, double peakRssMib,
-            double rssAtEndMib) {
+    /**
+     * Part 4, one service: Quarkus's "started in" and seconds from launch to ready, all four launched at once and then
+     * this one alone (the others idle); peak and final RSS through the overhead run; the JVM options it ran with.
+     */
+    record Footprint(String service, double quarkusStartSeconds, double readySeconds, double aloneQuarkusStartSeconds,
+            double aloneReadySeconds, double peakRssMib, double rssAtEndMib, String jvmOptions) {
     }
 
     /** Part 3. */
@@ -180,12 +183,14 @@ final class BenchmarkResults {
             out.append("\n| process | CPU seconds during the run | CPU ms per product |\n|---|---:|---:|\n");
             o.cpuSeconds().forEach((process, cpu) -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f |%n",
                     process, cpu, o.completed() == 0 ? 0 : cpu * 1000 / o.completed())));
-            out.append("\n### 4. Footprint (JVM mode, -Xmx384m -XX:+UseSerialGC, all four started at once)\n\n");
-            out.append("| service | Quarkus start (s) | ready after launch (s) | peak RSS (MiB) | RSS at the end (MiB) |\n");
-            out.append("|---|---:|---:|---:|---:|\n");
+            out.append("\n### 4. Footprint (JVM mode; all four started at once, then each alone)\n\n");
+            out.append("| service | all at once: Quarkus start / ready after launch (s) | alone: Quarkus start / ready"
+                    + " after launch (s) | peak RSS (MiB) | RSS at the end (MiB) | JVM options |\n");
+            out.append("|---|---:|---:|---:|---:|---|\n");
             for (Footprint f : o.footprint()) {
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f |%n", f.service(),
-                        f.quarkusStartSeconds(), f.readySeconds(), f.peakRssMib(), f.rssAtEndMib()));
+                out.append(String.format(Locale.ROOT, "| %s | %.2f / %.1f | %.2f / **%.2f** | **%.0f** | %.0f | `%s` |%n",
+                        f.service(), f.quarkusStartSeconds(), f.readySeconds(), f.aloneQuarkusStartSeconds(),
+                        f.aloneReadySeconds(), f.peakRssMib(), f.rssAtEndMib(), f.jvmOptions()));
             }
             out.append('\n');
         }

@@ -14,6 +14,8 @@ import com.catalogimage.localstack.azurite.Azurite;
 import com.catalogimage.localstack.http.Ports;
 import com.catalogimage.localstack.kafka.EmbeddedKafka;
 import com.catalogimage.runner.PipelineRunner;
+import com.catalogimage.runner.ServiceProcesses;
+import com.catalogimage.runner.ServiceProcesses.Service;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -275,7 +277,7 @@ final class ConsoleRun {
 
     /**
      * The packaged console as the runner starts a service ({@code ServiceProcesses}: same heap, collector and buffer
-     * cache), with only Kafka and storage reachable.
+     * cache: {@code ServiceProcesses.jvmOptions}), with only Kafka and storage reachable.
      */
     private static Process launch(int port, Path log, String bootstrap, String storage, String password)
             throws IOException {
@@ -284,9 +286,11 @@ final class ConsoleRun {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-Djdk.nio.maxCachedBufferSize=262144", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServiceProcesses.jvmOptions(Service.OPERATOR_CONSOLE));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
         // The benchmark measures the local stack: variables naming real services are not followed.

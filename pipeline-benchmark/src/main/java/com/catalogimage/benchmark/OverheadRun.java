@@ -4,6 +4,7 @@ import com.catalogimage.contracts.ProductStatus;
 import com.catalogimage.contracts.ProductStatus.State;
 import com.catalogimage.localstack.dab.CatalogFiller;
 import com.catalogimage.runner.PipelineRunner;
+import com.catalogimage.runner.ServiceProcesses;
 import com.catalogimage.runner.ServiceProcesses.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class OverheadRun {
                 catalog.withoutImage().size(), folder);
         Instant launched = Instant.now();
         Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
+        for (Service service : Service.stages()) {
             Map<String, String> environment = new LinkedHashMap<>();
             if (profiles != null) {
                 // Java Flight Recorder's sampling profile of each service, to see where its CPU goes.
@@ -54,6 +55,7 @@ final class OverheadRun {
         try (PipelineRunner runner = BenchPipeline.start(folder, environments)) {
             runner.stack().imageApi().renderOncePerShape(true);
             Map<Service, Double> readyAfter = awaitEachReady(runner, launched);
+            Map<Service, double[]> alone = startEachAlone(runner);
 
             Map<String, ProcessHandle> processes = processes(runner);
             Map<String, Duration> cpuBefore = new LinkedHashMap<>();
@@ -76,12 +78,12 @@ final class OverheadRun {
 
             List<BenchmarkResults.Stage> stages = stages(history, runner, scanned, scanDone);
             List<BenchmarkResults.Footprint> footprint = new ArrayList<>();
-            for (Service service : Service.values()) {
+            for (Service service : Service.stages()) {
                 ProcessHandle process = runner.services().processHandle(service).orElseThrow();
-                footprint.add(new BenchmarkResults.Footprint(service.module,
-                        Figures.quarkusStartSeconds(runner.services().logFile(service)).orElse(-1.0),
-                        readyAfter.get(service), Figures.peakRssMib(process).orElse(-1.0),
-                        Figures.rssMib(process).orElse(-1.0)));
+                footprint.add(new BenchmarkResults.Footprint(service.module, alone.get(service)[0],
+                        readyAfter.get(service), alone.get(service)[1], alone.get(service)[2],
+                        Figures.peakRssMib(process).orElse(-1.0), Figures.rssMib(process).orElse(-1.0),
+                        jvmOptions(runner, service)));
             }
             Map<State, Integer> events = runner.board().eventsSince();
             int completed = events.getOrDefault(State.COMPLETED, 0);
@@ -96,12 +98,17 @@ final class OverheadRun {
         }
     }
 
+    private static String jvmOptions(PipelineRunner runner, Service service) {
+        String extra = runner.services().variable(service, ServiceProcesses.JAVA_OPTIONS);
+        return String.join(" ", ServiceProcesses.jvmOptions(service)) + (extra == null || extra.isBlank() ? "" : " " + extra.strip());
+    }
+
     /** Seconds from launching the processes until each answered ready (all four start at once, as ./pipeline does). */
     private static Map<Service, Double> awaitEachReady(PipelineRunner runner, Instant launched) {
         Map<Service, Double> ready = new EnumMap<>(Service.class);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (ready.size() < Service.values().length) {
-            for (Service service : Service.values()) {
+        while (ready.size() < Service.stages().size()) {
+            for (Service service : Service.stages()) {
                 if (!ready.containsKey(service) && runner.services().isReady(service)) {
                     ready.put(service, Figures.seconds(Duration.between(launched, Instant.now())));
                 }
@@ -114,10 +121,39 @@ final class OverheadRun {
         return ready;
     }
 
+    /**
+     * Each stage stopped and started again on its own while the others idle, before the scan (so with the topics
+     * nearly empty): start-up with the machine to itself, as a replica starting in a cluster. Per service: Quarkus's
+     * "started in" of the first launch (all four at once), then that of the start alone and seconds from the launch
+     * alone to ready. The process started here is the one the run measures.
+     */
+    private static Map<Service, double[]> startEachAlone(PipelineRunner runner) {
+        Map<Service, double[]> alone = new EnumMap<>(Service.class);
+        for (Service service : Service.stages()) {
+            double together = Figures.quarkusStartSeconds(runner.services().logFile(service)).orElse(-1.0);
+            runner.services().stopReplica(service, 0);
+            Instant launched = Instant.now();
+            runner.services().start(service);
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!runner.services().isReady(service)) {
+                if (System.nanoTime() > deadline) {
+                    runner.services().awaitReady(Duration.ZERO); // fails naming the service and its log
+                }
+                BenchPipeline.pause(Duration.ofMillis(20));
+            }
+            double ready = Figures.seconds(Duration.between(launched, Instant.now()));
+            double quarkus = Figures.quarkusStartSeconds(runner.services().logFile(service)).orElse(-1.0);
+            System.out.printf("[overhead] %s started alone: Quarkus %.2f s, ready %.2f s after launch%n", service.module,
+                    quarkus, ready);
+            alone.put(service, new double[] {together, quarkus, ready});
+        }
+        return alone;
+    }
+
     /** The processes that do the work: four services, Azurite, and this JVM (Kafka, the DAB and image emulators). */
     private static Map<String, ProcessHandle> processes(PipelineRunner runner) {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.stages()) {
             runner.services().processHandle(service).ifPresent(process -> processes.put(service.module, process));
         }
         runner.stack().azurite().processHandle().ifPresent(process -> processes.put("azurite (node)", process));

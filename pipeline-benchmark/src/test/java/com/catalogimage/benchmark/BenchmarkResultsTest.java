@@ -28,7 +28,8 @@ class BenchmarkResultsTest {
                 new BenchmarkResults.Sequential(15, 0, 120, 7.5, 7_500, 10_000),
                 new BenchmarkResults.Overhead(5043, 5037, 5, 1, 16, 80.0, 62.96,
                         List.of(new BenchmarkResults.Stage("blob-uploader (STORED)", 5037, 6.7, 79.8, 68.9, 30137, 60968)),
-                        cpu, List.of(new BenchmarkResults.Footprint("blob-uploader", 6.98, 10.2, 668, 668))),
+                        cpu, List.of(new BenchmarkResults.Footprint("blob-uploader", 6.98, 10.2, 1.4, 1.9, 668, 668,
+                                "-Xmx96m"))),
                 new BenchmarkResults.Fresh(5000, 60, 13, 10, 30, 180, 178, 59.33, 0.989, 0, 18, 18, 31_200, 44_800,
                         51_000),
                 new BenchmarkResults.Console(5000, 23_214, 5000, 10, 50, 300, 41, 58, 77, 63, 92, 130, 3.21, 6.4, 9.8,
@@ -59,6 +60,8 @@ class BenchmarkResultsTest {
         assertThat(text).contains("| 15 | 0 | 120 | 7.50 | 7.5 / 10.0 | **8.0** | **23.9** |");
         assertThat(text).contains("**63.0 products/s**");
         assertThat(text).contains("| blob-uploader | 40.0 | 7.94 |");
+        // the footprint: all at once, then alone, the peak and the options the service ran with
+        assertThat(text).contains("| blob-uploader | 6.98 / 10.2 | 1.40 / **1.90** | **668** | 668 | `-Xmx96m` |");
         assertThat(text).contains("Machine: AMD EPYC, 2 cores, 24105 MiB");
     }
 

@@ -58,6 +58,21 @@ public final class ServiceProcesses implements AutoCloseable {
      */
     static final String NIO_BUFFER_CACHE = "-Djdk.nio.maxCachedBufferSize=262144";
 
+    /**
+     * Options added after a service's own ({@link #jvmOptions}), so they win: for one service through its own
+     * variables, or for all, to try a flag without a build.
+     */
+    public static final String JAVA_OPTIONS = "PIPELINE_JAVA_OPTIONS";
+
+    static List<String> extraJvmOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+    }
+
+    /** The JVM options a service runs with (the benchmark's footprint table prints them). */
+    public static List<String> jvmOptions(Service service) {
+        return List.of("-Xmx384m", "-XX:+UseSerialGC", NIO_BUFFER_CACHE);
+    }
+
     private final Path repository;
     private final Path logs;
     private final Map<String, String> environment;
@@ -127,9 +142,12 @@ public final class ServiceProcesses implements AutoCloseable {
         }
         try {
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", NIO_BUFFER_CACHE, "-jar", jar.toString()))
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions(service));
+            command.addAll(extraJvmOptions(variable(service, JAVA_OPTIONS)));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
