@@ -26,22 +26,25 @@ public final class ServiceProcesses implements AutoCloseable {
 
     /** The services, with their usual ports. */
     public enum Service {
-        PRODUCT_SCANNER("product-scanner", 8081, true),
-        IMAGE_GENERATOR("image-generator", 8082, true),
-        BLOB_UPLOADER("blob-uploader", 8083, true),
-        CATALOG_UPDATER("catalog-updater", 8084, true),
+        PRODUCT_SCANNER("product-scanner", 8081, true, 64),
+        IMAGE_GENERATOR("image-generator", 8082, true, 128),
+        BLOB_UPLOADER("blob-uploader", 8083, true, 128),
+        CATALOG_UPDATER("catalog-updater", 8084, true, 64),
         /** The operators' web console: it watches and steers the stages and does none of a product's work itself. */
-        OPERATOR_CONSOLE("operator-console", 8085, false);
+        OPERATOR_CONSOLE("operator-console", 8085, false, 128);
 
         public final String module;
         public final int defaultPort;
         /** Whether a product's work passes through it (the four stages); the console only watches and steers. */
         public final boolean stage;
+        /** Most heap it may grow to, in MiB: the benchmark's measured peaks with room (docs/benchmarks.md). */
+        public final int maxHeapMib;
 
-        Service(String module, int defaultPort, boolean stage) {
+        Service(String module, int defaultPort, boolean stage, int maxHeapMib) {
             this.module = module;
             this.defaultPort = defaultPort;
             this.stage = stage;
+            this.maxHeapMib = maxHeapMib;
         }
 
         /** The four stages a product's work passes through, in order. */
@@ -68,10 +71,22 @@ public final class ServiceProcesses implements AutoCloseable {
         return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
-    /** The JVM options a service runs with (the benchmark's footprint table prints them). */
+    /**
+     * The JVM options a service runs with (docs/decisions/0033; the benchmark's footprint table prints them): the
+     * serial collector and a heap that starts small and grows to the service's {@link Service#maxHeapMib} (the JVM's
+     * default initial heap, 1/64 of the machine, would commit hundreds of MiB at once); the C1 compiler only, whose
+     * compilations cost a fraction of C2's (a third of these services' CPU went to compiling); the buffer cache bound.
+     */
     public static List<String> jvmOptions(Service service) {
-        return List.of("-Xmx384m", "-XX:+UseSerialGC", NIO_BUFFER_CACHE);
+        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx" + service.maxHeapMib + "m", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", NIO_BUFFER_CACHE);
     }
+
+    /**
+     * The class-data archive the build writes beside the service ({@code quarkus.package.jar.appcds.enabled}); it holds
+     * the class path as the build ran it, so the service is started from its {@code quarkus-app} folder.
+     */
+    static final String APP_CDS = "app-cds.jsa";
 
     private final Path repository;
     private final Path logs;
@@ -136,7 +151,8 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     private Process launch(Service service, int port, Path log) {
-        Path jar = repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path app = repository.resolve(service.module).resolve("target/quarkus-app");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
         }
@@ -145,14 +161,20 @@ public final class ServiceProcesses implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions(service));
+            if (Files.exists(app.resolve(APP_CDS))) {
+                command.add("-XX:SharedArchiveFile=" + APP_CDS);
+            }
             command.addAll(extraJvmOptions(variable(service, JAVA_OPTIONS)));
-            command.addAll(List.of("-jar", jar.toString()));
+            command.addAll(List.of("-jar", jar.getFileName().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(app.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().putAll(serviceEnvironments.getOrDefault(service, Map.of()));
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            // glibc's malloc keeps an arena per thread that allocates (up to 8 per core), each holding freed memory
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module, e);
