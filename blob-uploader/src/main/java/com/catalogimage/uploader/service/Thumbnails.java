@@ -41,12 +41,13 @@ public final class Thumbnails {
     }
 
     /**
-     * @param source the decoded image, at its full size or subsampled (the validator's decode): the thumbnail's size
-     *               comes from {@code width} and {@code height}, the image's real ones
+     * @param source the decoded image, at its full size or with every n-th row only (the validator's decode): the
+     *               thumbnail's size comes from {@code width} and {@code height}, the image's real ones
      */
     public static byte[] jpeg(BufferedImage source, int width, int height) {
         int[] size = size(width, height);
-        BufferedImage thumbnail = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+        // Three bytes per pixel, the JPEG writer's own layout: from packed ints it converts pixel by pixel.
+        BufferedImage thumbnail = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = thumbnail.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

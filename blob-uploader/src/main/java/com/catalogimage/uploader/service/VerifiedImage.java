@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
  * @param format  the verified format
  * @param width   width in pixels
  * @param height  height in pixels
- * @param decoded the pixels the validator's decode produced, subsampled to no less than a thumbnail's size (the
+ * @param decoded the pixels the validator's decode produced, every n-th row, no shorter than a thumbnail (the
  *                thumbnail is made from them rather than from a second decode); {@code null} when not decoded here
  */
 public record VerifiedImage(byte[] bytes, ImageFormat format, int width, int height, BufferedImage decoded) {

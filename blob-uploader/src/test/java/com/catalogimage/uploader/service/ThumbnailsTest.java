@@ -58,8 +58,9 @@ class ThumbnailsTest {
     void isMadeFromTheValidatorsSubsampledDecodeAtTheImagesRealProportions() throws IOException {
         byte[] png = TestImages.png(1536, 1024, 3);
         VerifiedImage verified = new ImageValidator(10 * 1024 * 1024, 64, 4096).validate(png, "image/png", "1536x1024");
-        // The decode kept every 6th pixel: no smaller than the thumbnail, far smaller than the image.
-        assertThat(verified.decoded().getWidth()).isEqualTo(256);
+        // The decode kept every 6th row: no shorter than the thumbnail, far smaller than the image.
+        assertThat(verified.decoded().getWidth()).isEqualTo(1536);
+        assertThat(verified.decoded().getHeight()).isEqualTo(171);
 
         BufferedImage thumbnail = read(Thumbnails.of(verified));
 
