@@ -55,7 +55,7 @@ final class OverheadRun {
         try (PipelineRunner runner = BenchPipeline.start(folder, environments)) {
             runner.stack().imageApi().renderOncePerShape(true);
             Map<Service, Double> readyAfter = awaitEachReady(runner, launched);
-            Map<Service, double[]> alone = startEachAlone(runner);
+            Map<Service, StartUp> alone = startEachAlone(runner);
 
             Map<String, ProcessHandle> processes = processes(runner);
             Map<String, Duration> cpuBefore = new LinkedHashMap<>();
@@ -80,8 +80,9 @@ final class OverheadRun {
             List<BenchmarkResults.Footprint> footprint = new ArrayList<>();
             for (Service service : Service.stages()) {
                 ProcessHandle process = runner.services().processHandle(service).orElseThrow();
-                footprint.add(new BenchmarkResults.Footprint(service.module, alone.get(service)[0],
-                        readyAfter.get(service), alone.get(service)[1], alone.get(service)[2],
+                StartUp startUp = alone.get(service);
+                footprint.add(new BenchmarkResults.Footprint(service.module, startUp.togetherQuarkusSeconds(),
+                        readyAfter.get(service), startUp.aloneQuarkusSeconds(), startUp.aloneReadySeconds(),
                         Figures.peakRssMib(process).orElse(-1.0), Figures.rssMib(process).orElse(-1.0),
                         jvmOptions(runner, service)));
             }
@@ -100,7 +101,8 @@ final class OverheadRun {
 
     private static String jvmOptions(PipelineRunner runner, Service service) {
         String extra = runner.services().variable(service, ServiceProcesses.JAVA_OPTIONS);
-        return String.join(" ", ServiceProcesses.jvmOptions(service)) + (extra == null || extra.isBlank() ? "" : " " + extra.strip());
+        String own = String.join(" ", ServiceProcesses.jvmOptions(service));
+        return extra == null || extra.isBlank() ? own : own + " " + extra.strip();
     }
 
     /** Seconds from launching the processes until each answered ready (all four start at once, as ./pipeline does). */
@@ -121,14 +123,18 @@ final class OverheadRun {
         return ready;
     }
 
+    /** Quarkus's "started in" of the all-at-once launch, then of the launch alone, and seconds from that to ready. */
+    private record StartUp(double togetherQuarkusSeconds, double aloneQuarkusSeconds, double aloneReadySeconds) {
+    }
+
     /**
      * Each stage stopped and started again on its own while the others idle, before the scan (so with the topics
      * nearly empty): start-up with the machine to itself, as a replica starting in a cluster. Per service: Quarkus's
      * "started in" of the first launch (all four at once), then that of the start alone and seconds from the launch
      * alone to ready. The process started here is the one the run measures.
      */
-    private static Map<Service, double[]> startEachAlone(PipelineRunner runner) {
-        Map<Service, double[]> alone = new EnumMap<>(Service.class);
+    private static Map<Service, StartUp> startEachAlone(PipelineRunner runner) {
+        Map<Service, StartUp> alone = new EnumMap<>(Service.class);
         for (Service service : Service.stages()) {
             double together = Figures.quarkusStartSeconds(runner.services().logFile(service)).orElse(-1.0);
             runner.services().stopReplica(service, 0);
@@ -145,7 +151,7 @@ final class OverheadRun {
             double quarkus = Figures.quarkusStartSeconds(runner.services().logFile(service)).orElse(-1.0);
             System.out.printf("[overhead] %s started alone: Quarkus %.2f s, ready %.2f s after launch%n", service.module,
                     quarkus, ready);
-            alone.put(service, new double[] {together, quarkus, ready});
+            alone.put(service, new StartUp(together, quarkus, ready));
         }
         return alone;
     }
